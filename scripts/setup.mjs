@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Brings in what `npm run demo`, `npm test` and `npm run bench` need, so each works as
+// the first command on a fresh machine. Plain Node, no dependencies: it runs before any
+// are installed.
+//
+//   1. Node version check.
+//   2. `npm install` (lockfile versions) when node_modules is missing or older than package-lock.json.
+//   3. canvas (under chartjs-node-canvas) must load. Where its prebuilt binary cannot be
+//      downloaded it builds from source, which needs the Cairo/Pango development
+//      packages: installed with apt-get when they are missing and apt-get is usable,
+//      otherwise one line says what to install.
+//   4. With --for test: Chromium for the browser check of the dry-run page (apt).
+//
+// Idempotent and quiet when there is nothing to do.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const forTest = process.argv.includes('--for') && process.argv.includes('test');
+const stampPath = join(root, 'node_modules', '.teamhealth-setup.json');
+
+const CAIRO_PACKAGES = [
+  'build-essential',
+  'pkg-config',
+  'libcairo2-dev',
+  'libpango1.0-dev',
+  'libjpeg-dev',
+  'libgif-dev',
+  'librsvg2-dev',
+  'fonts-dejavu-core',
+];
+const BROWSER_PACKAGES = ['chromium'];
+
+function say(message) {
+  process.stderr.write(`teamhealth setup: ${message}\n`);
+}
+
+function fail(message) {
+  say(message);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status === 0;
+}
+
+function quiet(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+  return { ok: result.status === 0, out: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail(`Node ${process.versions.node} is too old: teamhealth needs Node 20.19 or newer.`);
+  }
+}
+
+function lockHash() {
+  const lock = readFileSync(join(root, 'package-lock.json'));
+  return createHash('sha256').update(lock).update(process.versions.node).digest('hex');
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(stampPath, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function canvasLoads() {
+  return quiet(process.execPath, ['-e', "require('canvas').createCanvas(2,2).toBuffer('image/png')"]).ok;
+}
+
+function aptUsable() {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!quiet('sh', ['-c', 'command -v apt-get']).ok) return null;
+  if (isRoot) return [];
+  if (quiet('sudo', ['-n', 'true']).ok) return ['sudo', '-n'];
+  return null;
+}
+
+function missingDebianPackages(packages) {
+  const result = quiet('dpkg-query', ['-W', '-f', '${Package} ${Status}\\n', ...packages]);
+  const installed = new Set(
+    result.out
+      .split('\n')
+      .filter((line) => line.includes('install ok installed'))
+      .map((line) => line.split(' ')[0]),
+  );
+  return packages.filter((name) => !installed.has(name));
+}
+
+function aptInstall(packages, why) {
+  const missing = missingDebianPackages(packages);
+  if (missing.length === 0) return true;
+  const prefix = aptUsable();
+  if (prefix === null) return false;
+  say(`${why}: installing ${missing.join(' ')} with apt-get (once).`);
+  const [cmd, ...pre] = prefix.length ? prefix : ['env'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!run(cmd, [...pre, 'apt-get', 'update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] })) {
+    return false;
+  }
+  return run(cmd, [...pre, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+function npm(args) {
+  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args);
+}
+
+function installDependencies() {
+  const stamp = readStamp();
+  const hash = lockHash();
+  if (stamp?.hash === hash && existsSync(join(root, 'node_modules', '.package-lock.json'))) return;
+  say('installing dependencies (npm install from the lockfile); once per lockfile change.');
+  // Install scripts run separately below so a canvas build failure can be mended.
+  if (!npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'])) {
+    fail('npm install failed; see the messages above.');
+  }
+  npm(['rebuild', 'esbuild', '--loglevel=error']);
+  ensureCanvas({ rebuild: true });
+  writeFileSync(stampPath, JSON.stringify({ hash, at: new Date().toISOString() }));
+}
+
+function ensureCanvas({ rebuild }) {
+  if (!rebuild && canvasLoads()) return;
+  say('preparing canvas (chart rendering): prebuilt binary, or a build from source.');
+  if (npm(['rebuild', 'canvas', '--loglevel=error']) && canvasLoads()) return;
+  const ok = aptInstall(CAIRO_PACKAGES, 'canvas must build from source, which needs Cairo and Pango');
+  if (!ok) {
+    fail(
+      `canvas has no prebuilt binary here and cannot be built: install ${CAIRO_PACKAGES.join(' ')} ` +
+        '(Debian/Ubuntu names; see https://github.com/Automattic/node-canvas#compiling), then run this again.',
+    );
+  }
+  say('building canvas from source (about a minute)…');
+  if (!npm(['rebuild', 'canvas', '--loglevel=error']) || !canvasLoads()) {
+    fail('canvas failed to build from source; see the compiler messages above.');
+  }
+}
+
+function ensureBrowser() {
+  if (existsSync('/usr/bin/chromium') || existsSync('/usr/bin/chromium-browser')) return;
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return;
+  if (!aptInstall(BROWSER_PACKAGES, 'the dry-run page is checked in a real browser')) {
+    say('Chromium is not installed and apt-get is not usable: the browser check of the dry-run page will be skipped. Set CHROMIUM_PATH to run it.');
+  }
+}
+
+checkNode();
+installDependencies();
+ensureCanvas({ rebuild: false });
+if (forTest) ensureBrowser();

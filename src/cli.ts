@@ -1,0 +1,116 @@
+/**
+ * The `teamhealth` command: the operator's table of contents. Each subcommand parses its
+ * arguments here and delegates to src/commands/<name>.ts. Exit codes: 0 success,
+ * 1 failure (the message names what and where), 2 partial success (import: some rows
+ * rejected), 64 usage error.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { TeamhealthError, UsageError } from './errors.ts';
+
+const program = new Command()
+  .name('teamhealth')
+  .description('Coaches contact-centre teams from their own numbers, in Slack.')
+  .showHelpAfterError('(run teamhealth help <command> for usage)')
+  .exitOverride();
+
+const isoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('must be a date written YYYY-MM-DD');
+  }
+  return value;
+};
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a whole number above 0');
+  return n;
+};
+
+program
+  .command('import')
+  .description('Import teams, agents, agent-day KPIs, contact volumes or enablement from CSV or JSON')
+  .argument('<file...>', 'CSV, JSON array or NDJSON file(s)')
+  .addOption(
+    new Option('--kind <kind>', 'what the file holds (inferred from its columns when omitted)').choices([
+      'teams',
+      'agents',
+      'kpis',
+      'contacts',
+      'enablement',
+    ]),
+  )
+  .option('--no-progress', 'no progress bar even on a terminal')
+  .action(async (files: string[], options) => {
+    const { importCommand } = await import('./commands/import.ts');
+    process.exitCode = await importCommand({ files, kind: options.kind, progress: options.progress });
+  });
+
+program
+  .command('report')
+  .description("Each team's health: trend, stability, tiers, contact mix, enablement, balance")
+  .option('--team <id>', 'one team (id or name)')
+  .option('--as-of <date>', 'last day of the window (default: the latest day with data)', isoDate)
+  .option('--window-days <n>', 'window length in days', positiveInt, 28)
+  .option('--eligibility <contacts>', 'minimum contacts in the window to be tiered', positiveInt, 30)
+  .option('--top-share <share>', 'share of eligible agents in the top tier', Number, 0.2)
+  .option('--lagging-share <share>', 'share of eligible agents in the lagging tier', Number, 0.2)
+  .option('--weights <list>', 'composite weights, e.g. csat=2,fcr=1,aht=1,qa=1,answer_rate=1')
+  .addOption(
+    new Option('--peer-group <group>', 'percentiles across the organisation or within each site')
+      .choices(['organisation', 'site'])
+      .default('organisation'),
+  )
+  .option('--json', 'machine-readable output')
+  .action(async (options) => {
+    const { reportCommand } = await import('./commands/report.ts');
+    process.exitCode = await reportCommand(options);
+  });
+
+program
+  .command('run')
+  .description('Run one scheduled job now (or all with "all"), optionally as a dry run')
+  .argument('<job>', 'team-charts | peer-nudges | recognition | coaching-dms | director-digest | all')
+  .option('--dry-run', 'write what would be posted to --out instead of posting')
+  .option('--as-of <date>', 'the day to run for (default: today in each team’s time zone)', isoDate)
+  .option('--team <id>', 'only this team')
+  .option('--out <dir>', 'where a dry run writes', './out')
+  .action(async (job: string, options) => {
+    const { runCommand } = await import('./commands/run.ts');
+    process.exitCode = await runCommand({ job, ...options });
+  });
+
+program
+  .command('demo')
+  .description('Build a synthetic organisation in the store and dry-run every job into --out')
+  .option('--out <dir>', 'where to write the browsable result', './out')
+  .option('--seed <n>', 'random seed (same seed, same organisation)', positiveInt, 42)
+  .action(async (options) => {
+    const { demoCommand } = await import('./commands/demo.ts');
+    process.exitCode = await demoCommand(options);
+  });
+
+program
+  .command('serve')
+  .description('Serve the Slack app (HTTP, or Socket Mode when SLACK_APP_TOKEN is set) and its schedules')
+  .option('--no-schedules', 'serve requests only; run no scheduled jobs')
+  .action(async (options) => {
+    const { serveCommand } = await import('./commands/serve.ts');
+    await serveCommand(options);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the message and usage.
+    process.exitCode = error.exitCode === 0 ? 0 : 64;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`teamhealth: ${error.message}\n`);
+    process.exitCode = 64;
+  } else if (error instanceof TeamhealthError) {
+    process.stderr.write(`teamhealth: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`teamhealth: unexpected error: ${(error as Error)?.stack ?? error}\n`);
+    process.exitCode = 1;
+  }
+}

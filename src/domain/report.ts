@@ -1,0 +1,212 @@
+/**
+ * The shape of a team report: what analytics produce and what charts, blocks, jobs
+ * and `teamhealth report --json` consume. Field names are fixed (issue #3).
+ */
+import type { Metric } from './metrics.ts';
+import type { EnablementStage, LocalDate } from './records.ts';
+
+export type Direction = 'improving' | 'declining' | 'flat' | 'insufficient_data';
+export type StabilityStatus = 'stable' | 'volatile' | 'insufficient_data';
+export type Health = 'healthy' | 'watch' | 'at_risk' | 'insufficient_data';
+export type Tier = 'top' | 'average' | 'lagging';
+export type TierOrInsufficient = Tier | 'insufficient_data';
+
+export interface SeriesPoint {
+  date: LocalDate;
+  value: number;
+  /** The denominator the value rests on. */
+  n: number;
+}
+
+export interface MonthlyPoint {
+  /** `YYYY-MM` */
+  month: string;
+  value: number;
+  n: number;
+}
+
+export interface Trend {
+  /** Theil–Sen slope in metric units per day; null with insufficient data. */
+  slopePerDay: number | null;
+  /** Intercept of the Theil–Sen line at day 0 (the window's first day), for drawing it. */
+  intercept: number | null;
+  /** Mann–Kendall S statistic. */
+  s: number | null;
+  z: number | null;
+  /** Two-sided p from the normal approximation. */
+  p: number | null;
+  direction: Direction;
+  /** Points the trend rests on. */
+  points: number;
+}
+
+export type SignalRule = 'beyond_limits' | 'run' | 'drift';
+
+export interface Signal {
+  rule: SignalRule;
+  /** First and last date the signal covers (a single date for a lone point). */
+  dates: LocalDate[];
+  /** Every date in the signal, for marking on charts. */
+  points: LocalDate[];
+  /** Which side: above/below CL (beyond_limits, run) or up/down (drift). */
+  side: 'above' | 'below' | 'up' | 'down';
+  /** True when this side is bad for the metric's polarity. */
+  bad: boolean;
+}
+
+export interface Stability {
+  mean: number | null;
+  ucl: number | null;
+  lcl: number | null;
+  /** Mean moving range. */
+  mrBar: number | null;
+  /** Coefficient of variation, population sd / mean. */
+  cv: number | null;
+  status: StabilityStatus;
+  signals: Signal[];
+}
+
+export interface MetricReport {
+  /** Ratio of sums over the window; null if the denominator is 0. */
+  value: number | null;
+  /** Denominator over the window. */
+  n: number;
+  series: SeriesPoint[];
+  monthly: MonthlyPoint[];
+  trend: Trend;
+  stability: Stability;
+  health: Health;
+  /** Why, in plain words: which rule, which days. */
+  reasons: string[];
+}
+
+export interface TierMix {
+  top: number;
+  average: number;
+  lagging: number;
+  insufficient_data: number;
+}
+
+/** previous tier → current tier → count */
+export type TierMovement = Record<Tier, Record<Tier, number>>;
+
+export interface AgentReport {
+  id: string;
+  name: string;
+  team_id: string;
+  tier: TierOrInsufficient;
+  composite: number | null;
+  /** contacts_handled over the window */
+  contacts: number;
+  /** Per-metric percentile among eligible agents of the peer group (0 worst … 1 best). */
+  percentiles: Partial<Record<Metric, number>>;
+  /** Per-metric value over the window. */
+  values: Partial<Record<Metric, number>>;
+  /** Per-metric denominator over the window. */
+  n: Partial<Record<Metric, number>>;
+  previousTier: TierOrInsufficient | null;
+  previousComposite: number | null;
+}
+
+export interface MixDriver {
+  reason: string;
+  /** Share of the team's contacts in the 28 baseline days. */
+  before: number;
+  /** Share in the last 7 days. */
+  after: number;
+  /** Adjusted standardised residual of the recent cell. */
+  residual: number;
+  countBefore: number;
+  countAfter: number;
+}
+
+export interface ContactMix {
+  shift: boolean;
+  chiSquare: number | null;
+  df: number | null;
+  p: number | null;
+  drivers: MixDriver[];
+  /** Contacts in the baseline and recent periods. */
+  nBefore: number;
+  nAfter: number;
+  baseline: { from: LocalDate; to: LocalDate };
+  recent: { from: LocalDate; to: LocalDate };
+}
+
+export type EnablementDiagnosis =
+  | 'not_learned'
+  | 'not_understood'
+  | 'cannot_apply'
+  | 'not_yet_habit'
+  | 'on_track';
+
+export interface EnablementAgent {
+  id: string;
+  diagnosis: EnablementDiagnosis;
+  action: string;
+  /** Execution rate when known. */
+  executionRate: number | null;
+}
+
+export interface EnablementReport {
+  initiativeId: string;
+  /** Agents who passed each checkpoint (execution: rate ≥ 80%). */
+  stages: Record<EnablementStage, number>;
+  agents: EnablementAgent[];
+}
+
+export interface BalanceFlag {
+  kind: 'speed_over_quality' | 'quality_over_speed';
+  improving: Metric | Metric[];
+  declining: Metric[];
+  reason: string;
+}
+
+export interface PeerMatch {
+  metric: Metric;
+  /** Agent id of the team's best eligible agent on the metric. */
+  leader: string;
+  /** Agents whose weakest metric (by percentile) this is. */
+  learners: string[];
+  /** Leader's value minus the learners' mean value, in metric units (polarity applied: positive = leader better). */
+  gap: number;
+}
+
+export interface TeamReport {
+  id: string;
+  name: string;
+  site: string;
+  timezone: string;
+  metrics: Record<Metric, MetricReport>;
+  tierMix: TierMix;
+  tierMovement: TierMovement;
+  agents: AgentReport[];
+  contactMix: ContactMix;
+  enablement: EnablementReport[];
+  balance: BalanceFlag[];
+  peers: PeerMatch[];
+}
+
+export interface OrgReport {
+  asOf: LocalDate;
+  window: { from: LocalDate; to: LocalDate };
+  previousWindow: { from: LocalDate; to: LocalDate };
+  options: ReportOptions;
+  teams: TeamReport[];
+}
+
+export interface ReportOptions {
+  /** Analysis window length in days (default 28). */
+  windowDays: number;
+  /** Minimum contacts_handled in the window for an agent to be tiered (default 30). */
+  eligibilityFloor: number;
+  /** Share of eligible agents in the top and lagging tiers (default 0.2 each). */
+  topShare: number;
+  laggingShare: number;
+  /** Composite weights per metric (default equal). */
+  weights: Record<Metric, number>;
+  /** Percentiles computed across the whole organisation or within each site. */
+  peerGroup: 'organisation' | 'site';
+  /** Months of monthly series (default 6). */
+  monthlyMonths: number;
+}
