@@ -1,0 +1,71 @@
+/**
+ * How metric values read to people: rates in %, handle time in minutes and seconds,
+ * QA as a score out of 100. One place, so charts, messages and the terminal agree.
+ */
+import { METRIC_DEFS, type Metric } from './metrics.ts';
+
+/** @example formatValue('csat', 0.8734) // '87.3%'; formatValue('aht', 312) // '5m 12s' */
+export function formatValue(metric: Metric, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  switch (METRIC_DEFS[metric].unit) {
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'seconds': {
+      const total = Math.round(value);
+      const minutes = Math.floor(total / 60);
+      const seconds = total % 60;
+      return minutes > 0 ? `${minutes}m ${String(seconds).padStart(2, '0')}s` : `${seconds}s`;
+    }
+    case 'score':
+      return value.toFixed(1);
+  }
+}
+
+/**
+ * A change in metric units, said the way people say it: percentage points for rates,
+ * seconds for handle time, points for QA.
+ * @example formatDelta('csat', -0.004) // '-0.4 pts'; formatDelta('aht', 12) // '+12s'
+ */
+export function formatDelta(metric: Metric, delta: number): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '-' : '±';
+  const abs = Math.abs(delta);
+  switch (METRIC_DEFS[metric].unit) {
+    case 'percent':
+      return `${sign}${(abs * 100).toFixed(1)} pts`;
+    case 'seconds':
+      return `${sign}${abs.toFixed(abs < 10 ? 1 : 0)}s`;
+    case 'score':
+      return `${sign}${abs.toFixed(1)} pts`;
+  }
+}
+
+/** Value in the unit a chart axis uses: % for rates, minutes for handle time, score for QA. */
+export function toDisplayUnit(metric: Metric, value: number): number {
+  switch (METRIC_DEFS[metric].unit) {
+    case 'percent':
+      return value * 100;
+    case 'seconds':
+      return value / 60;
+    case 'score':
+      return value;
+  }
+}
+
+/** Axis label for the display unit, with the polarity where lower is better. */
+export function axisLabel(metric: Metric): string {
+  const def = METRIC_DEFS[metric];
+  const unit = def.unit === 'percent' ? '%' : def.unit === 'seconds' ? 'minutes' : 'score';
+  return `${def.label} (${unit})${def.polarity === 'lower' ? ', lower is better' : ''}`;
+}
+
+/** "n = 1,204 survey responses" */
+export function formatN(metric: Metric, n: number): string {
+  return `n = ${n.toLocaleString('en-US')} ${METRIC_DEFS[metric].nLabel}`;
+}
+
+/** A p-value as statisticians write it. */
+export function formatP(p: number | null): string {
+  if (p === null) return 'p n/a';
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${p.toFixed(3)}`;
+}
