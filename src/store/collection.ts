@@ -1,0 +1,78 @@
+/**
+ * The small, driver-shaped collection interface both backends implement. Repositories
+ * are written once against it, so MongoDB and the embedded store cannot drift: the
+ * Mongo adapter wraps a driver `Collection`, the embedded one is the in-memory engine.
+ * Filters, updates and pipelines are MongoDB's own language (run by the server, or by
+ * mingo in the embedded store).
+ */
+import { StoreError } from '../errors.ts';
+
+/** A stored document: `_id` is the record's natural key string. */
+export type Doc = { _id: string } & Record<string, unknown>;
+export type Filter = Record<string, unknown>;
+export type Update = Record<string, unknown>;
+export type Pipeline = Record<string, unknown>[];
+export type SortSpec = Record<string, 1 | -1>;
+
+/** An index declared once next to its repository and created by `init()` on both backends. */
+export interface IndexSpec {
+  key: Record<string, 1 | -1>;
+  unique?: boolean;
+  /** Documents lacking every indexed field are not indexed (so not checked for uniqueness). */
+  sparse?: boolean;
+  name?: string;
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface UpdateOutcome {
+  matched: number;
+  modified: number;
+  /** Set when the update inserted a document. */
+  upsertedId?: string;
+}
+
+export interface DocCollection {
+  readonly name: string;
+  find(filter: Filter, options?: { sort?: SortSpec; limit?: number }): Promise<Doc[]>;
+  aggregate(pipeline: Pipeline): Promise<Record<string, unknown>[]>;
+  /**
+   * Replaces or inserts each document by `_id`, in order (a later duplicate `_id` in the
+   * same call replaces the earlier one). All-or-nothing: a unique-index violation rejects
+   * the whole call with a {@link DuplicateKeyError} naming the key.
+   */
+  upsertMany(docs: Doc[]): Promise<UpsertCounts>;
+  updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<UpdateOutcome>;
+  /** Atomic read-modify-write of one document; returns it after the update, or null. */
+  findOneAndUpdate(filter: Filter, update: Update): Promise<Doc | null>;
+  /** @throws DuplicateKeyError when `_id` or a unique index key is taken. */
+  insertOne(doc: Doc): Promise<void>;
+  deleteMany(filter: Filter): Promise<number>;
+  countDocuments(filter?: Filter): Promise<number>;
+  createIndex(spec: IndexSpec): Promise<void>;
+}
+
+/** A write hit a unique key that another document holds (MongoDB's E11000). */
+export class DuplicateKeyError extends StoreError {
+  readonly collection: string;
+  readonly key: string;
+  constructor(collection: string, key: string, original?: unknown) {
+    super(`duplicate key in collection '${collection}': ${key}`, original);
+    this.collection = collection;
+    this.key = key;
+  }
+}
+
+/** The index name MongoDB would give a key spec, e.g. `{ agent_id: 1, date: 1 }` → `agent_id_1_date_1`. */
+export function indexName(spec: IndexSpec): string {
+  return (
+    spec.name ??
+    Object.entries(spec.key)
+      .map(([field, dir]) => `${field}_${dir}`)
+      .join('_')
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Connects to MongoDB and hands out {@link MongoCollection}s. The only place besides
+ * mongo-collection.ts that imports the driver.
+ */
+import { MongoClient } from 'mongodb';
+import { StoreError } from '../../errors.ts';
+import type { Doc, DocCollection } from '../collection.ts';
+import { MongoCollection } from './mongo-collection.ts';
+
+export interface MongoHandle {
+  collection(name: string): DocCollection;
+  close(): Promise<void>;
+  /** Drops the database (tests). */
+  dropDatabase(): Promise<void>;
+}
+
+/** Host part and database path of a `mongodb://` or `mongodb+srv://` URI (credentials dropped). */
+function splitUri(uri: string): { hosts: string; path: string } {
+  const rest = uri.replace(/^mongodb(\+srv)?:\/\//, '');
+  const slash = rest.indexOf('/');
+  const authority = slash < 0 ? (rest.split('?')[0] ?? '') : rest.slice(0, slash);
+  const hosts = authority.slice(authority.lastIndexOf('@') + 1);
+  const path = slash < 0 ? '' : (rest.slice(slash + 1).split('?')[0] ?? '');
+  return { hosts, path: decodeURIComponent(path) };
+}
+
+/**
+ * The database to use: the URI's path, else `fallback` (TEAMHEALTH_DB), else `teamhealth`.
+ * @example databaseFromUri('mongodb://u:p@h1,h2/ops?replicaSet=rs') // 'ops'
+ */
+export function databaseFromUri(uri: string, fallback?: string): string {
+  return splitUri(uri).path || fallback || 'teamhealth';
+}
+
+export async function openMongo(uri: string, dbName?: string): Promise<MongoHandle> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+  const name = databaseFromUri(uri, dbName);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    const host = splitUri(uri).hosts;
+    throw new StoreError(
+      `cannot connect to MongoDB at ${host}: ${(error as Error).message}`,
+      error,
+    );
+  }
+  const db = client.db(name);
+  const hello = await db.admin().command({ hello: 1 });
+  const transactions = Boolean(hello.setName) || hello.msg === 'isdbgrid';
+  return {
+    collection: (collectionName) =>
+      new MongoCollection(client, db.collection<Doc>(collectionName), transactions),
+    close: () => client.close(),
+    dropDatabase: async () => {
+      await db.dropDatabase();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Moving records in and out of stored documents: `_id` is the natural key and callers
+ * never see it; sums come back as plain numbers.
+ */
+
+import { SUM_FIELDS, type Sums } from '../../domain/metrics.ts';
+import { InputError } from '../../errors.ts';
+import type { Doc } from '../collection.ts';
+
+/** The record without `_id`, as a fresh object (stored documents are never handed out). */
+export function fromDoc<T>(doc: Record<string, unknown>): T {
+  const { _id, ...rest } = doc;
+  return structuredClone(rest) as T;
+}
+
+/** A document for the record under its natural key; undefined fields are left out. */
+export function toDoc(id: string, record: object): Doc {
+  const doc: Doc = { _id: id };
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) doc[key] = value;
+  return doc;
+}
+
+/** `$sum` of every summable field, for a `$group` stage. */
+export function sumAccumulators(): Record<string, { $sum: string }> {
+  const accs: Record<string, { $sum: string }> = {};
+  for (const field of SUM_FIELDS) accs[field] = { $sum: `$${field}` };
+  return accs;
+}
+
+/** The sums of a grouped result as plain numbers (0 where nothing was summed). */
+export function readSums(row: Record<string, unknown>): Sums {
+  const sums = {} as Sums;
+  for (const field of SUM_FIELDS) {
+    const value = row[field];
+    sums[field] = typeof value === 'number' ? value : Number(value ?? 0);
+  }
+  return sums;
+}
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** @throws InputError naming the argument when it is not `YYYY-MM-DD`. */
+export function checkDate(value: unknown, where: string): void {
+  if (typeof value !== 'string' || !LOCAL_DATE.test(value)) {
+    throw new InputError(`${where} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** @throws InputError when the range is malformed or reversed. */
+export function checkRange(range: { from: string; to: string }, where: string): void {
+  checkDate(range.from, `${where}: from`);
+  checkDate(range.to, `${where}: to`);
+  if (range.from > range.to)
+    throw new InputError(`${where}: from ${range.from} is after to ${range.to}`);
+}
+
+/** @throws InputError when the value is not a non-empty string. */
+export function checkId(value: unknown, where: string): void {
+  if (typeof value !== 'string' || value === '') {
+    throw new InputError(`${where} must be a non-empty string, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** Plain code-unit order (MongoDB's binary string order for these keys), not locale order. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,72 @@
+/**
+ * The aggregation pipelines behind the KPI questions: the same arrays run server-side by
+ * MongoDB and by mingo in the embedded store. They end at `$group`; the repository
+ * shapes and sorts the (few) groups in plain code, because mingo's `$project` costs
+ * ~28 µs a document (4 s over a year of team-days), and a JavaScript map costs nothing.
+ * A missing field is "not measured": `$sum` skips it in both engines.
+ */
+
+import type { Pipeline } from '../collection.ts';
+import type { DateRange } from '../types.ts';
+import { sumAccumulators } from './documents.ts';
+
+function dateMatch(range: DateRange, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { date: { $gte: range.from, $lte: range.to }, ...extra };
+}
+
+/** Σ per (team, day): `$match` date range [+ teams] → `$group` by {team_id, date}. */
+export function teamDailyPipeline(args: DateRange & { teamIds?: string[] }): Pipeline {
+  const extra = args.teamIds ? { team_id: { $in: args.teamIds } } : {};
+  return [
+    { $match: dateMatch(args, extra) },
+    { $group: { _id: { team_id: '$team_id', date: '$date' }, ...sumAccumulators() } },
+  ];
+}
+
+/**
+ * Σ per agent over the range, with `days` = rows counted and `team_id` = the team of the
+ * agent's latest day in range: rows are sorted by date before grouping, so `$last`
+ * sees the latest (an agent has one row per date, so there are no ties). The embedded
+ * store's date index yields rows already in date order and skips that sort.
+ */
+export function agentWindowPipeline(
+  args: DateRange & { teamIds?: string[]; agentIds?: string[] },
+): Pipeline {
+  const extra: Record<string, unknown> = {};
+  if (args.teamIds) extra.team_id = { $in: args.teamIds };
+  if (args.agentIds) extra.agent_id = { $in: args.agentIds };
+  return [
+    { $match: dateMatch(args, extra) },
+    { $sort: { date: 1 } },
+    {
+      $group: {
+        _id: '$agent_id',
+        team_id: { $last: '$team_id' },
+        days: { $sum: 1 },
+        ...sumAccumulators(),
+      },
+    },
+  ];
+}
+
+/** Σ per (agent, day) for the given agents. */
+export function agentDailyPipeline(args: DateRange & { agentIds: string[] }): Pipeline {
+  return [
+    { $match: dateMatch(args, { agent_id: { $in: args.agentIds } }) },
+    { $group: { _id: { agent_id: '$agent_id', date: '$date' }, ...sumAccumulators() } },
+  ];
+}
+
+/** First and last stored date. */
+export const dateSpanPipeline: Pipeline = [
+  { $group: { _id: null, from: { $min: '$date' }, to: { $max: '$date' } } },
+];
+
+/** Σ count per (team, reason). */
+export function reasonCountPipeline(args: DateRange & { teamIds?: string[] }): Pipeline {
+  const extra = args.teamIds ? { team_id: { $in: args.teamIds } } : {};
+  return [
+    { $match: dateMatch(args, extra) },
+    { $group: { _id: { team_id: '$team_id', reason: '$reason' }, count: { $sum: '$count' } } },
+  ];
+}

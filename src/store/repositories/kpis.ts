@@ -1,0 +1,110 @@
+/**
+ * Agent-day KPI rows, keyed by (agent_id, date). Missing counts stay missing ("not
+ * measured"), so sums skip them.
+ */
+import { SUM_FIELDS } from '../../domain/metrics.ts';
+import { type AgentDay, naturalKey } from '../../domain/records.ts';
+import { InputError } from '../../errors.ts';
+import type { Doc, DocCollection, IndexSpec } from '../collection.ts';
+import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
+import { byText, checkDate, checkId, checkRange, readSums } from './documents.ts';
+import {
+  agentDailyPipeline,
+  agentWindowPipeline,
+  dateSpanPipeline,
+  teamDailyPipeline,
+} from './kpi-pipelines.ts';
+
+export const AGENT_DAYS = 'agent_days';
+export const agentDayIndexes: IndexSpec[] = [
+  { key: { date: 1 } },
+  { key: { agent_id: 1, date: 1 } },
+  { key: { team_id: 1, date: 1 } },
+];
+
+/** The stored document: keys first, then the measured counts in SUM_FIELDS order. */
+function toAgentDayDoc(row: AgentDay, i: number): Doc {
+  const where = `kpis.upsertMany: rows[${i}]`;
+  checkDate(row.date, `${where}.date`);
+  checkId(row.agent_id, `${where}.agent_id`);
+  checkId(row.team_id, `${where}.team_id`);
+  const doc: Doc = {
+    _id: naturalKey.agentDay(row),
+    date: row.date,
+    agent_id: row.agent_id,
+    team_id: row.team_id,
+  };
+  for (const field of SUM_FIELDS) {
+    const value = row[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new InputError(
+        `${where}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
+      );
+    }
+    doc[field] = value;
+  }
+  return doc;
+}
+
+function idOf(row: Record<string, unknown>): Record<string, string> {
+  return row._id as Record<string, string>;
+}
+
+export function makeKpiStore(coll: DocCollection): KpiStore {
+  return {
+    upsertMany: ({ rows }) => coll.upsertMany(rows.map(toAgentDayDoc)),
+
+    teamDailySums: async (args) => {
+      checkRange(args, 'kpis.teamDailySums');
+      const groups = await coll.aggregate(teamDailyPipeline(args));
+      return groups
+        .map(
+          (g): TeamDaySums => ({
+            team_id: idOf(g).team_id as string,
+            date: idOf(g).date as string,
+            ...readSums(g),
+          }),
+        )
+        .sort((a, b) => byText(a.team_id, b.team_id) || byText(a.date, b.date));
+    },
+
+    agentWindowSums: async (args) => {
+      checkRange(args, 'kpis.agentWindowSums');
+      const groups = await coll.aggregate(agentWindowPipeline(args));
+      return groups
+        .map(
+          (g): AgentWindowSums => ({
+            agent_id: g._id as string,
+            team_id: g.team_id as string,
+            days: Number(g.days),
+            ...readSums(g),
+          }),
+        )
+        .sort((a, b) => byText(a.agent_id, b.agent_id));
+    },
+
+    agentDailySums: async (args) => {
+      checkRange(args, 'kpis.agentDailySums');
+      if (args.agentIds.length === 0) return [];
+      const groups = await coll.aggregate(agentDailyPipeline(args));
+      return groups
+        .map(
+          (g): AgentDaySums => ({
+            agent_id: idOf(g).agent_id as string,
+            date: idOf(g).date as string,
+            ...readSums(g),
+          }),
+        )
+        .sort((a, b) => byText(a.agent_id, b.agent_id) || byText(a.date, b.date));
+    },
+
+    dateSpan: async () => {
+      const [span] = await coll.aggregate(dateSpanPipeline);
+      if (!span || typeof span.from !== 'string' || typeof span.to !== 'string') return null;
+      return { from: span.from, to: span.to };
+    },
+
+    count: () => coll.countDocuments({}),
+  };
+}
