@@ -1,0 +1,149 @@
+/**
+ * Benchmark: `teamhealth import` of 1,000,000 agent-day rows (plus the teams and agents
+ * files they need) into a fresh embedded store, as a child process exactly as an
+ * operator runs it (`node bin/teamhealth.mjs import … --no-progress`). Prints rows/s and
+ * the child's peak RSS, median of 3 runs. Targets: ≥ 100,000 rows/s, < 500 MB.
+ *
+ * Peak RSS comes from `/usr/bin/time -v` when present; otherwise the child is started
+ * with `--import bench/rusage-preload.mjs`, which prints process.resourceUsage().maxRSS
+ * on exit (no app code or environment flag involved).
+ *
+ * Run: node --import tsx bench/import.ts [rows]   (or through bench/index.ts: main()).
+ */
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import seedrandom from 'seedrandom';
+import { addDays } from '../src/domain/dates.ts';
+
+const TEAMS = 50;
+const AGENTS = 2_000;
+const FIRST_DAY = '2025-01-01';
+const RUNS = 3;
+const TARGET_ROWS_PER_SEC = 100_000;
+const TARGET_PEAK_MB = 500;
+
+const bin = fileURLToPath(new URL('../bin/teamhealth.mjs', import.meta.url));
+const preload = fileURLToPath(new URL('./rusage-preload.mjs', import.meta.url));
+
+/** Writes teams.csv, agents.csv and kpis.csv with `rows` agent-day rows (AGENTS per day). */
+export async function generateFiles(dir: string, rows: number): Promise<string[]> {
+  const rng = seedrandom('import-bench');
+  const teams = join(dir, 'teams.csv');
+  const agents = join(dir, 'agents.csv');
+  const kpis = join(dir, 'kpis.csv');
+  const zones = ['Europe/London', 'America/New_York', 'Asia/Manila', 'Europe/Berlin'];
+  writeFileSync(
+    teams,
+    `id,name,timezone,site\n${Array.from({ length: TEAMS }, (_, t) => `T${t},Team ${t},${zones[t % zones.length]},Site ${t % 4}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    agents,
+    `id,name,team_id\n${Array.from({ length: AGENTS }, (_, a) => `A${a},Agent ${a},T${a % TEAMS}`).join('\n')}\n`,
+  );
+  const out = createWriteStream(kpis);
+  out.write(
+    'date,agent_id,contacts_handled,handle_time_sec,first_contact_resolved,csat_responses,csat_positive,qa_evaluations,qa_score_total,assigned,answered_in_sla\n',
+  );
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const a = i % AGENTS;
+    const date = addDays(FIRST_DAY, Math.floor(i / AGENTS));
+    const contacts = 20 + Math.floor(rng() * 30);
+    const responses = Math.floor(contacts * 0.3);
+    const evaluations = rng() < 0.2 ? 1 : 0;
+    const assigned = contacts + Math.floor(rng() * 5);
+    chunk += `${date},A${a},${contacts},${contacts * (250 + Math.floor(rng() * 150))},${Math.floor(contacts * (0.6 + rng() * 0.3))},${responses},${Math.floor(responses * (0.7 + rng() * 0.3))},${evaluations},${evaluations * (60 + Math.floor(rng() * 40))},${assigned},${Math.floor(assigned * (0.7 + rng() * 0.3))}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  return [teams, agents, kpis];
+}
+
+interface RunResult {
+  seconds: number;
+  /** User + system CPU seconds of the child: the rate a machine to itself would see. */
+  cpuSeconds: number;
+  peakMb: number;
+  stdout: string;
+}
+
+/** One import in a child process against a fresh embedded store. */
+function runOnce(files: string[]): RunResult {
+  const dataDir = mkdtempSync(join(tmpdir(), 'teamhealth-bench-store-'));
+  const useTime = existsSync('/usr/bin/time');
+  const nodeArgs = useTime ? [bin] : ['--import', preload, bin];
+  const [command, args] = useTime
+    ? ['/usr/bin/time', ['-v', process.execPath, ...nodeArgs, 'import', ...files, '--no-progress']]
+    : [process.execPath, [...nodeArgs, 'import', ...files, '--no-progress']];
+  const started = performance.now();
+  // Always the embedded store, whatever the caller's environment says.
+  const { MONGODB_URI: _mongo, ...env } = process.env;
+  const child = spawnSync(command, args as string[], {
+    env: { ...env, TEAMHEALTH_DATA_DIR: dataDir },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(dataDir, { recursive: true, force: true });
+  if (child.status !== 0) {
+    throw new Error(`import exited ${child.status}: ${child.stderr.slice(-2000)}`);
+  }
+  const kb = useTime
+    ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1]
+    : /maxRSS=(\d+)/.exec(child.stderr)?.[1];
+  if (!kb) throw new Error(`no peak RSS in the child's output: ${child.stderr.slice(-1000)}`);
+  const cpuSeconds = useTime
+    ? Number(/User time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1]) +
+      Number(/System time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1])
+    : Number(/cpuSeconds=([\d.]+)/.exec(child.stderr)?.[1]);
+  return { seconds, cpuSeconds, peakMb: Number(kb) / 1024, stdout: child.stdout };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+export async function main(rows = 1_000_000): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'teamhealth-bench-import-'));
+  try {
+    process.stdout.write(`import bench: generating ${rows.toLocaleString('en')} agent-day rows…\n`);
+    const files = await generateFiles(dir, rows);
+    const results: RunResult[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const result = runOnce(files);
+      results.push(result);
+      process.stdout.write(
+        `  run ${run}: ${result.seconds.toFixed(2)} s wall (${Math.round(rows / result.seconds).toLocaleString('en')} rows/s), ` +
+          `${result.cpuSeconds.toFixed(2)} s CPU (${Math.round(rows / result.cpuSeconds).toLocaleString('en')} rows/CPU-s), peak ${result.peakMb.toFixed(0)} MB\n`,
+      );
+    }
+    const seconds = median(results.map((r) => r.seconds));
+    const cpuSeconds = median(results.map((r) => r.cpuSeconds));
+    const peak = median(results.map((r) => r.peakMb));
+    const rate = rows / seconds;
+    process.stdout.write(`  last run said: ${results.at(-1)?.stdout.trim().split('\n').at(-1)}\n`);
+    process.stdout.write(
+      `import: ${Math.round(rate).toLocaleString('en')} rows/s (target ≥ ${TARGET_ROWS_PER_SEC.toLocaleString('en')}) ${rate >= TARGET_ROWS_PER_SEC ? 'OK' : 'BELOW TARGET'}; ` +
+        `peak RSS ${peak.toFixed(0)} MB (target < ${TARGET_PEAK_MB}) ${peak < TARGET_PEAK_MB ? 'OK' : 'ABOVE TARGET'} ` +
+        `— median of ${RUNS}, whole command including start-up\n` +
+        `  (CPU time: ${Math.round(rows / cpuSeconds).toLocaleString('en')} rows per CPU-second; ` +
+        `on a busy machine the wall-clock rate understates what the import does alone)\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main(process.argv[2] ? Number(process.argv[2]) : undefined);
+}

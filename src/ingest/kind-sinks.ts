@@ -1,0 +1,41 @@
+/**
+ * Where each kind of record goes in the store, its natural key (re-importing replaces,
+ * never duplicates), and what a validated record teaches the rest of the run (a team
+ * or agent id later files may refer to).
+ */
+import { naturalKey } from '../domain/records.ts';
+import type { Store, UpsertResult } from '../store/types.ts';
+import type { ImportKind } from './kinds.ts';
+import type { KnownIds } from './known-ids.ts';
+import type { RecordOf } from './rows/check-row.ts';
+
+export interface KindSink<T> {
+  upsert(store: Store, records: T[]): Promise<UpsertResult>;
+  keyOf(record: T): string;
+  remember?(known: KnownIds, record: T): void;
+}
+
+export const KIND_SINKS: { [K in ImportKind]: KindSink<RecordOf[K]> } = {
+  teams: {
+    upsert: (store, teams) => store.teams.upsertMany({ teams }),
+    keyOf: naturalKey.team,
+    remember: (known, team) => known.teams.add(team.id),
+  },
+  agents: {
+    upsert: (store, agents) => store.agents.upsertMany({ agents }),
+    keyOf: naturalKey.agent,
+    remember: (known, agent) => known.agentTeams.set(agent.id, agent.team_id),
+  },
+  kpis: {
+    upsert: (store, rows) => store.kpis.upsertMany({ rows }),
+    keyOf: naturalKey.agentDay,
+  },
+  contacts: {
+    upsert: (store, rows) => store.contacts.upsertMany({ rows }),
+    keyOf: naturalKey.contactVolume,
+  },
+  enablement: {
+    upsert: (store, rows) => store.enablement.upsertMany({ rows }),
+    keyOf: naturalKey.enablement,
+  },
+};
