@@ -1,0 +1,68 @@
+/**
+ * Peer learning (issue #3): for each team and metric, the leader is the team's best
+ * eligible agent on the metric (by value, polarity applied; ties by agent_id), and the
+ * learners are the team's other eligible agents whose weakest metric (lowest percentile)
+ * it is. Gap = leader's value − the learners' mean value, polarity applied, so a positive
+ * gap means the leader is better. A metric is listed only when it has learners.
+ * Our choice: when an agent's lowest percentile is tied across metrics, the weakest is the
+ * first of them in METRICS order (csat, fcr, aht, qa, answer_rate), so each agent learns
+ * one thing at a time.
+ */
+import { METRICS, type Metric, polaritySign } from '../domain/metrics.ts';
+import type { PeerMatch } from '../domain/report.ts';
+
+export interface PeerAgent {
+  id: string;
+  values: Partial<Record<Metric, number>>;
+  percentiles: Partial<Record<Metric, number>>;
+}
+
+/**
+ * @param agents the team's eligible (tiered) agents
+ * @returns one PeerMatch per metric with learners, in METRICS order
+ * @example leader A (fcr 0.80); B and C weakest on fcr with 0.60 and 0.70
+ *   // { metric: 'fcr', leader: 'A', learners: ['B', 'C'], gap: 0.80 − 0.65 = 0.15 }
+ */
+export function peerMatches(agents: readonly PeerAgent[]): PeerMatch[] {
+  const weakest = new Map<string, Metric>();
+  for (const agent of agents) {
+    let best: Metric | null = null;
+    for (const metric of METRICS) {
+      const p = agent.percentiles[metric];
+      if (p === undefined) continue;
+      if (best === null || p < (agent.percentiles[best] as number)) best = metric;
+    }
+    if (best) weakest.set(agent.id, best);
+  }
+  const matches: PeerMatch[] = [];
+  for (const metric of METRICS) {
+    const sign = polaritySign(metric);
+    let leader: PeerAgent | null = null;
+    for (const agent of agents) {
+      const v = agent.values[metric];
+      if (v === undefined) continue;
+      const lv = leader?.values[metric];
+      if (
+        lv === undefined ||
+        sign * v > sign * lv ||
+        (v === lv && agent.id < (leader as PeerAgent).id)
+      ) {
+        leader = agent;
+      }
+    }
+    if (!leader) continue;
+    const learners = agents.filter(
+      (a) => a.id !== leader.id && weakest.get(a.id) === metric && a.values[metric] !== undefined,
+    );
+    if (learners.length === 0) continue;
+    const mean =
+      learners.reduce((acc, a) => acc + (a.values[metric] as number), 0) / learners.length;
+    matches.push({
+      metric,
+      leader: leader.id,
+      learners: learners.map((a) => a.id).sort(),
+      gap: sign * ((leader.values[metric] as number) - mean),
+    });
+  }
+  return matches;
+}

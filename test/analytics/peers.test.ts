@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { peerMatches } from '../../src/analytics/peers.ts';
+
+describe('peerMatches', () => {
+  it('pairs the team leader on a metric with the agents whose weakest metric it is', () => {
+    // A leads FCR (0.80). B's weakest percentile is fcr (0.1), C's is fcr (0.2), D's is csat.
+    // Gap = 0.80 − mean(0.60, 0.70) = 0.15. CSAT: leader A (0.95); learner D (0.70): gap 0.25.
+    const matches = peerMatches([
+      { id: 'A', values: { csat: 0.95, fcr: 0.8 }, percentiles: { csat: 1, fcr: 1 } },
+      { id: 'B', values: { csat: 0.9, fcr: 0.6 }, percentiles: { csat: 0.7, fcr: 0.1 } },
+      { id: 'C', values: { csat: 0.9, fcr: 0.7 }, percentiles: { csat: 0.7, fcr: 0.2 } },
+      { id: 'D', values: { csat: 0.7, fcr: 0.75 }, percentiles: { csat: 0, fcr: 0.5 } },
+    ]);
+    expect(matches).toHaveLength(2);
+    expect(matches[0]).toMatchObject({ metric: 'csat', leader: 'A', learners: ['D'] });
+    expect(matches[0]?.gap).toBeCloseTo(0.25, 12);
+    expect(matches[1]).toMatchObject({ metric: 'fcr', leader: 'A', learners: ['B', 'C'] });
+    expect(matches[1]?.gap).toBeCloseTo(0.15, 12);
+  });
+
+  it('picks the shortest handle time as leader and reports the gap as a positive number', () => {
+    // Leader L 240 s; learner M 300 s, weakest on aht → gap = −(240 − 300) = 60.
+    const [match] = peerMatches([
+      { id: 'L', values: { aht: 240 }, percentiles: { aht: 1 } },
+      { id: 'M', values: { aht: 300, csat: 0.9 }, percentiles: { aht: 0, csat: 0.5 } },
+    ]);
+    expect(match).toEqual({ metric: 'aht', leader: 'L', learners: ['M'], gap: 60 });
+  });
+
+  it('breaks a tie for leader by agent id and never makes the leader its own learner', () => {
+    const [match] = peerMatches([
+      { id: 'Y', values: { qa: 90 }, percentiles: { qa: 0.75 } },
+      { id: 'X', values: { qa: 90 }, percentiles: { qa: 0.75 } },
+      { id: 'Z', values: { qa: 70 }, percentiles: { qa: 0 } },
+    ]);
+    // X and Y tie at 90 → X leads; Y's only metric is qa, so Y is a learner too (gap mean(90, 70)).
+    expect(match).toMatchObject({ metric: 'qa', leader: 'X', learners: ['Y', 'Z'], gap: 10 });
+  });
+});

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { defaultReportOptions } from '../../src/analytics/options.ts';
+import { assembleOrgReport, type ReportInputs } from '../../src/analytics/report.ts';
+import { reportWindows } from '../../src/analytics/windows.ts';
+import { addDays } from '../../src/domain/dates.ts';
+import { emptySums } from '../../src/domain/metrics.ts';
+import type { Agent, Team } from '../../src/domain/records.ts';
+import type { AgentWindowSums, TeamDaySums } from '../../src/store/types.ts';
+
+const AS_OF = '2026-10-31';
+const FROM = '2026-10-04';
+const team = (id: string, site: string): Team => ({
+  id,
+  name: `Team ${id}`,
+  channel_id: '',
+  lead_slack_ids: [],
+  timezone: 'Europe/London',
+  site,
+});
+const TEAMS = [team('T1', 'S1'), team('T2', 'S2')];
+const A_IDS = ['a1', 'a2', 'a3', 'a4', 'a5'];
+const B_IDS = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
+const AGENTS: Agent[] = [
+  ...A_IDS.map((id) => ({ id, name: id.toUpperCase(), team_id: 'T1' })),
+  ...B_IDS.map((id) => ({ id, name: id.toUpperCase(), team_id: 'T2' })),
+];
+
+// T1, days d = 0…27 of the window: CSAT (100 − d)/100 falls 1 pt a day; handle time
+// (400 − 2d) s falls 2 s a day (an improvement); FCR never measured. Plus one September day.
+const day = (teamId: string, date: string, extra: Partial<TeamDaySums>): TeamDaySums => ({
+  ...emptySums(),
+  team_id: teamId,
+  date,
+  ...extra,
+});
+const TEAM_DAYS: TeamDaySums[] = [
+  day('T1', '2026-09-15', { csat_positive: 50, csat_responses: 100 }),
+  ...Array.from({ length: 28 }, (_, d) =>
+    day('T1', addDays(FROM, d), {
+      contacts_handled: 100,
+      aht_contacts: 100,
+      handle_time_sec: (400 - 2 * d) * 100,
+      csat_positive: 100 - d,
+      csat_responses: 100,
+    }),
+  ),
+  ...Array.from({ length: 5 }, (_, d) =>
+    day('T2', addDays(FROM, d), { csat_positive: 9, csat_responses: 10 }),
+  ),
+];
+
+const agentSums = (
+  id: string,
+  teamId: string,
+  positive: number,
+  contacts = 100,
+): AgentWindowSums => ({
+  ...emptySums(),
+  agent_id: id,
+  team_id: teamId,
+  days: 20,
+  contacts_handled: contacts,
+  csat_positive: positive,
+  csat_responses: 50,
+});
+// Current window: a1 48/50 best … b5 39/50 worst; b6 has 29 contacts (under the floor).
+const CURRENT = [
+  ...A_IDS.map((id, i) => agentSums(id, 'T1', 48 - i)),
+  ...B_IDS.slice(0, 5).map((id, i) => agentSums(id, 'T2', 43 - i)),
+  agentSums('b6', 'T2', 50, 29),
+];
+// Previous window: the order reversed (a1 worst, b5 best).
+const PREVIOUS = [
+  ...A_IDS.map((id, i) => agentSums(id, 'T1', 39 + i)),
+  ...B_IDS.slice(0, 5).map((id, i) => agentSums(id, 'T2', 44 + i)),
+];
+
+const inputs = (over: Partial<ReportInputs> = {}): ReportInputs => ({
+  asOf: AS_OF,
+  options: defaultReportOptions(),
+  teams: TEAMS,
+  agents: AGENTS,
+  teamDays: TEAM_DAYS,
+  agentWindow: CURRENT,
+  agentPreviousWindow: PREVIOUS,
+  contactsBaseline: [
+    { team_id: 'T1', reason: 'billing', count: 200 },
+    { team_id: 'T1', reason: 'refund', count: 100 },
+    { team_id: 'T1', reason: 'tech', count: 100 },
+  ],
+  contactsRecent: [
+    { team_id: 'T1', reason: 'billing', count: 40 },
+    { team_id: 'T1', reason: 'refund', count: 60 },
+    { team_id: 'T1', reason: 'tech', count: 20 },
+  ],
+  enablement: [
+    { initiative_id: 'I1', agent_id: 'a1', stage: 'learned', date: '2026-10-20', passed: false },
+  ],
+  ...over,
+});
+
+describe('reportWindows', () => {
+  it('places the window, previous window, monthly span and mix periods', () => {
+    // By hand: 28 days ending 31 Oct start 4 Oct; the 28 before end 3 Oct and start 6 Sep;
+    // 6 months back to 1 May; last 7 days 25–31 Oct; the 28 before 27 Sep – 24 Oct.
+    expect(reportWindows(AS_OF, 28, 6)).toEqual({
+      window: { from: '2026-10-04', to: '2026-10-31' },
+      previousWindow: { from: '2026-09-06', to: '2026-10-03' },
+      monthly: { from: '2026-05-01', to: '2026-10-31' },
+      mixRecent: { from: '2026-10-25', to: '2026-10-31' },
+      mixBaseline: { from: '2026-09-27', to: '2026-10-24' },
+    });
+  });
+});
+
+describe('assembleOrgReport on a small organisation', () => {
+  const report = assembleOrgReport(inputs());
+  const t1 = report.teams[0];
+  const t2 = report.teams[1];
+
+  it('reports the window and a declining CSAT as at_risk', () => {
+    expect(report.window).toEqual({ from: FROM, to: AS_OF });
+    const csat = t1?.metrics.csat;
+    // Σ positive = 2800 − (0+…+27) = 2800 − 378 = 2422 over 2800 responses.
+    expect(csat?.value).toBeCloseTo(2422 / 2800, 12);
+    expect(csat?.n).toBe(2800);
+    expect(csat?.series).toHaveLength(28);
+    expect(csat?.trend.slopePerDay).toBeCloseTo(-0.01, 12);
+    expect(csat?.trend.s).toBe(-378); // all 28·27/2 pairs fall
+    expect(csat?.health).toBe('at_risk');
+    expect(csat?.reasons[0]).toBe('CSAT fell 1.0 pts a day over 28 days (p < 0.001)');
+    // September 50/100 = 0.5; October holds only the window days.
+    expect(csat?.monthly).toEqual([
+      { month: '2026-09', value: 0.5, n: 100 },
+      { month: '2026-10', value: 2422 / 2800, n: 2800 },
+    ]);
+  });
+
+  it('keeps a never-measured metric present with value null and insufficient_data', () => {
+    expect(t1?.metrics.fcr).toMatchObject({
+      value: null,
+      n: 0,
+      series: [],
+      health: 'insufficient_data',
+    });
+    expect(t2?.metrics.csat.health).toBe('insufficient_data');
+  });
+
+  it('flags speed bought with quality when handle time improves while CSAT declines', () => {
+    // aht = Σ(400 − 2d)·100 / 2800 = (11200 − 756)/28 = 373 s; falling → improving.
+    expect(t1?.metrics.aht.value).toBeCloseTo(373, 12);
+    expect(t1?.metrics.aht.trend.direction).toBe('improving');
+    expect(t1?.balance).toMatchObject([
+      { kind: 'speed_over_quality', improving: 'aht', declining: ['csat'] },
+    ]);
+  });
+
+  it('tiers agents across the organisation: round(0.2·10) = 2 top and 2 lagging', () => {
+    expect(t1?.tierMix).toEqual({ top: 2, average: 3, lagging: 0, insufficient_data: 0 });
+    expect(t2?.tierMix).toEqual({ top: 0, average: 3, lagging: 2, insufficient_data: 1 });
+    const b6 = t2?.agents.find((a) => a.id === 'b6');
+    expect(b6).toMatchObject({ tier: 'insufficient_data', composite: null, contacts: 29 });
+    // a1 is the best of 10 → p = 1; a3 is 3rd best → rank 8 → p = 7/9.
+    expect(t1?.agents.find((a) => a.id === 'a3')?.composite).toBeCloseTo(7 / 9, 12);
+  });
+
+  it('counts tier movement from the previous window', () => {
+    // Previously a1, a2 were the two worst (lagging) and a3–a5 average; now a1, a2 top.
+    expect(t1?.tierMovement).toEqual({
+      top: { top: 0, average: 0, lagging: 0 },
+      average: { top: 0, average: 3, lagging: 0 },
+      lagging: { top: 2, average: 0, lagging: 0 },
+    });
+  });
+
+  it('ranks a filtered report’s agents against the whole organisation', () => {
+    const only = assembleOrgReport(inputs({ reportTeamIds: ['T2'] }));
+    expect(only.teams.map((t) => t.id)).toEqual(['T2']);
+    expect(only.teams[0]?.tierMix).toEqual(t2?.tierMix);
+  });
+
+  it('ranks within the site when the peer group is the site', () => {
+    // T1's five agents alone at site S1: round(0.2·5) = 1 top (a1) and 1 lagging (a5).
+    const bySite = assembleOrgReport(
+      inputs({ options: { ...defaultReportOptions(), peerGroup: 'site' } }),
+    );
+    expect(bySite.teams[0]?.tierMix).toEqual({
+      top: 1,
+      average: 3,
+      lagging: 1,
+      insufficient_data: 0,
+    });
+  });
+
+  it('detects the contact-mix shift with refunds as the main driver', () => {
+    // Shares before 0.5 / 0.25 / 0.25, after 0.333 / 0.5 / 0.167: refund moved most (+0.25).
+    expect(t1?.contactMix.shift).toBe(true);
+    expect(t1?.contactMix.drivers[0]).toMatchObject({ reason: 'refund', before: 0.25, after: 0.5 });
+    expect(t2?.contactMix).toMatchObject({ shift: false, p: null, nBefore: 0 });
+  });
+
+  it('diagnoses enablement and pairs peers within the team', () => {
+    expect(t1?.enablement).toMatchObject([
+      { initiativeId: 'I1', agents: [{ id: 'a1', diagnosis: 'not_learned' }] },
+    ]);
+    expect(t2?.enablement).toEqual([]);
+    // Only CSAT measured, so it is everyone's weakest: leader a1 (0.96), learners a2–a5,
+    // gap 0.96 − mean(0.94, 0.92, 0.90, 0.88) = 0.05.
+    expect(t1?.peers).toHaveLength(1);
+    expect(t1?.peers[0]).toMatchObject({
+      metric: 'csat',
+      leader: 'a1',
+      learners: ['a2', 'a3', 'a4', 'a5'],
+    });
+    expect(t1?.peers[0]?.gap).toBeCloseTo(0.05, 12);
+  });
+
+  it('refuses a malformed asOf', () => {
+    expect(() => assembleOrgReport(inputs({ asOf: '2026-02-30' }))).toThrow(
+      'asOf must be a date written YYYY-MM-DD',
+    );
+  });
+});
