@@ -1,0 +1,71 @@
+/**
+ * Writes one PNG of each chart type, drawn from the test fixtures, into docs/images/ for
+ * the README: `node --import tsx scripts/chart-examples.ts`. Uses the 'small' PNG encoder
+ * because these files are kept in the repository.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderSpec } from '../src/charts/renderer.ts';
+import { type ChartSpec, noDataSpec } from '../src/charts/spec.ts';
+import { contactMixSpec } from '../src/charts/specs/contact-mix.ts';
+import { enablementFunnelSpec } from '../src/charts/specs/enablement-funnel.ts';
+import { monthlyTrendSpec } from '../src/charts/specs/monthly-trend.ts';
+import { tierMixTeamsSpec } from '../src/charts/specs/tier-mix-teams.ts';
+import { tierMixWindowsSpec } from '../src/charts/specs/tier-mix-windows.ts';
+import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
+import {
+  decliningCsat,
+  ENABLEMENT_TEAMS,
+  monthlyCsat,
+  risingAht,
+  shiftedContactMix,
+  TEAM_TIER_MIXES,
+  TIER_WINDOWS,
+  WINDOW,
+} from '../test/charts/fixtures.ts';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'images');
+
+/** One spec per chart type (two for trend: a rate and handle time), plus the no-data card. */
+export function exampleSpecs(): Record<string, ChartSpec> {
+  return {
+    'trend-stability-csat': trendStabilitySpec({
+      teamName: 'Manila Billing',
+      metric: 'csat',
+      report: decliningCsat(),
+      window: WINDOW,
+    }),
+    'trend-stability-aht': trendStabilitySpec({
+      teamName: 'Leeds Care',
+      metric: 'aht',
+      report: risingAht(),
+      window: WINDOW,
+    }),
+    'monthly-trend': monthlyTrendSpec({
+      teamName: 'Manila Billing',
+      metric: 'csat',
+      monthly: monthlyCsat().monthly,
+    }),
+    'tier-mix-teams': tierMixTeamsSpec({ teams: TEAM_TIER_MIXES }),
+    'tier-mix-windows': tierMixWindowsSpec({ teamName: 'Leeds Care', windows: TIER_WINDOWS }),
+    'contact-mix': contactMixSpec({ teamName: 'Manila Billing', mix: shiftedContactMix() }),
+    'enablement-funnel': enablementFunnelSpec({
+      initiativeId: 'refund-policy-v2',
+      teams: ENABLEMENT_TEAMS,
+    }),
+    'no-data': noDataSpec('trend-stability', 'QA score for Kraków Returns'),
+  };
+}
+
+export function main(): void {
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, spec] of Object.entries(exampleSpecs())) {
+    const file = join(OUT, `${name}.png`);
+    const png = renderSpec(spec, { png: 'small' });
+    writeFileSync(file, png);
+    console.log(`${name}.png (${Math.round(png.length / 1024)} KB): ${spec.altText}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,226 @@
+/**
+ * The one chart renderer: chart spec (JSON) → PNG. chart.js 4 through chartjs-node-canvas
+ * 5, one ChartJSNodeCanvas per size, reused for every chart of that size (each holds its
+ * own chart.js registry, set up once). Synchronous and CPU-bound: call it from a worker
+ * thread (pool.ts), never from the thread that acks Slack.
+ */
+import { Canvas, createCanvas } from 'canvas';
+import type * as ChartJsModule from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { chartFontFamily } from './fonts.ts';
+import { FORMATTERS } from './formatters.ts';
+import { drawNoData } from './no-data.ts';
+import { INK } from './palette.ts';
+import { valueLabelsPlugin, whiteBackgroundPlugin } from './plugins.ts';
+import type { ChartKind, ChartSpec } from './spec.ts';
+
+/** Device pixel ratio: the PNG is twice the CSS size, sharp on phones and retina screens. */
+export const PIXEL_RATIO = 2;
+
+const KINDS: readonly ChartKind[] = [
+  'trend-stability',
+  'monthly-trend',
+  'tier-mix-teams',
+  'tier-mix-windows',
+  'contact-mix',
+  'enablement-funnel',
+];
+
+/**
+ * PNG encoding. 'fast' (zlib level 3, no row filters) takes about a fifth of the time of
+ * the default encoder for ~20% more bytes, the right trade for charts sent once to Slack;
+ * 'small' is for images kept in the repository.
+ */
+export type PngMode = 'fast' | 'small';
+const PNG_OPTIONS: Readonly<Record<PngMode, object>> = {
+  fast: { compressionLevel: 3, filters: Canvas.PNG_FILTER_NONE },
+  small: { compressionLevel: 9, filters: Canvas.PNG_ALL_FILTERS },
+};
+
+export interface RenderOptions {
+  png?: PngMode;
+}
+
+export interface ChartArea {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const canvases = new Map<string, ChartJSNodeCanvas>();
+
+/** Renders a spec to PNG bytes, `PIXEL_RATIO` times the spec's CSS size. */
+export function renderSpec(spec: ChartSpec, options: RenderOptions = {}): Buffer {
+  return renderSpecWithLayout(spec, options).png;
+}
+
+/**
+ * Renders and also returns where chart.js put the plot area (CSS pixels), so callers
+ * (tests, image maps) can map data to pixels. `chartArea` is null for a no-data card.
+ */
+export function renderSpecWithLayout(
+  spec: ChartSpec,
+  options: RenderOptions = {},
+): { png: Buffer; chartArea: ChartArea | null } {
+  checkSpec(spec);
+  const family = chartFontFamily();
+  if (spec.empty || !spec.config) {
+    const message = spec.empty?.message ?? `No data for this ${spec.kind} chart`;
+    return { png: drawNoData(message, spec, family, PIXEL_RATIO), chartArea: null };
+  }
+  const renderer = canvasFor(spec.width, spec.height, family);
+  const chart = newChart(renderer, hydrate(spec));
+  try {
+    const { left, top, right, bottom } = chart.chartArea;
+    const canvas = chart.canvas as unknown as Canvas;
+    const png = canvas.toBuffer('image/png', PNG_OPTIONS[options.png ?? 'fast']);
+    return { png, chartArea: { left, top, right, bottom } };
+  } finally {
+    chart.destroy();
+  }
+}
+
+function checkSpec(spec: ChartSpec): void {
+  if (!spec || typeof spec !== 'object') throw new Error('renderSpec requires a chart spec object');
+  if (!KINDS.includes(spec.kind)) {
+    throw new Error(
+      `renderSpec: unknown chart kind "${String(spec.kind)}" (expected one of ${KINDS.join(', ')})`,
+    );
+  }
+  for (const side of ['width', 'height'] as const) {
+    const v = spec[side];
+    if (!Number.isInteger(v) || v < 100 || v > 2000) {
+      throw new Error(
+        `renderSpec: ${spec.kind} spec ${side} must be an integer from 100 to 2000 CSS pixels (got ${v})`,
+      );
+    }
+  }
+}
+
+/** One ChartJSNodeCanvas per size, created on first use and kept. */
+function canvasFor(width: number, height: number, family: string): ChartJSNodeCanvas {
+  const key = `${width}x${height}`;
+  let renderer = canvases.get(key);
+  if (!renderer) {
+    renderer = new ChartJSNodeCanvas({
+      width,
+      height,
+      chartCallback: (ChartJS) => setUpChartJs(ChartJS, family),
+    });
+    useOpaqueCanvases(renderer);
+    canvases.set(key, renderer);
+  }
+  return renderer;
+}
+
+/**
+ * chartjs-node-canvas loads 'chart.js/auto' (everything registered); we unregister it all
+ * and register only the pieces our specs use, so an unexpected chart type fails loudly.
+ */
+function setUpChartJs(ChartJS: typeof Chart, family: string): void {
+  // 'chart.js/auto' exports the Chart class with every named export assigned onto it.
+  const C = ChartJS as unknown as typeof Chart & typeof ChartJsModule;
+  C.unregister(...C.registerables);
+  C.register(
+    C.LineController,
+    C.BarController,
+    C.LineElement,
+    C.PointElement,
+    C.BarElement,
+    C.CategoryScale,
+    C.LinearScale,
+    C.Legend,
+    C.Title,
+    C.SubTitle,
+    C.Filler,
+    valueLabelsPlugin,
+    whiteBackgroundPlugin,
+  );
+  const d = C.defaults;
+  d.font.family = family;
+  d.font.size = 12;
+  d.color = INK.text;
+  d.borderColor = INK.grid;
+  d.devicePixelRatio = PIXEL_RATIO;
+  d.events = [];
+  d.plugins.title.font = { size: 15, weight: 'bold' };
+  d.plugins.title.color = INK.text;
+  d.plugins.title.padding = { top: 4, bottom: 2 };
+  d.plugins.subtitle.font = { size: 12 };
+  d.plugins.subtitle.color = INK.muted;
+  d.plugins.subtitle.padding = { top: 0, bottom: 8 };
+  d.plugins.legend.labels.boxWidth = 18;
+  d.plugins.legend.labels.boxHeight = 10;
+  d.plugins.tooltip = undefined as never;
+  d.scale.grid.color = INK.grid;
+  d.scale.ticks.color = INK.text;
+  // Measure a sample of tick labels, not all of them, when deciding which fit (chart.js
+  // `sampleSize`): our labels within an axis are of similar length, and layout is a
+  // large part of the render time.
+  (d.scale.ticks as { sampleSize?: number }).sampleSize = 8;
+}
+
+/** Spec → chart.js configuration: names become functions, conventions become options. */
+function hydrate(spec: ChartSpec): ChartConfiguration {
+  const config = structuredClone(spec.config) as unknown as ChartConfiguration;
+  // The spec's options are JSON we built; here they are filled in loosely, then handed to chart.js.
+  // biome-ignore lint/suspicious/noExplicitAny: untyped JSON being hydrated into chart.js options
+  const options = config.options as Record<string, any>;
+  options.devicePixelRatio = PIXEL_RATIO;
+  options.plugins ??= {};
+  options.plugins.legend ??= {};
+  options.plugins.legend.labels ??= {};
+  const datasets = config.data.datasets as { hideInLegend?: boolean; pointStyle?: unknown }[];
+  options.plugins.legend.labels.filter = (item: { datasetIndex?: number }) =>
+    datasets[item.datasetIndex ?? -1]?.hideInLegend !== true;
+  if (options.plugins.legend.labels.usePointStyle === undefined) {
+    options.plugins.legend.labels.usePointStyle = config.type === 'line';
+  }
+  options.plugins.valueLabels = spec.valueLabels ?? false;
+  for (const { scale, format } of spec.tickFormats ?? []) {
+    const formatter = FORMATTERS[format];
+    if (!formatter)
+      throw new Error(`renderSpec: unknown tick format "${format}" for scale ${scale}`);
+    options.scales ??= {};
+    options.scales[scale] ??= {};
+    options.scales[scale].ticks ??= {};
+    options.scales[scale].ticks.callback = formatter;
+  }
+  return config;
+}
+
+/**
+ * chartjs-node-canvas's public renderers encode with the default PNG settings; its
+ * `renderChart` gives us the chart so we can choose the encoder (see PngMode).
+ */
+function newChart(renderer: ChartJSNodeCanvas, config: ChartConfiguration): Chart {
+  const withChart = renderer as unknown as { renderChart?: (c: ChartConfiguration) => Chart };
+  if (typeof withChart.renderChart !== 'function') {
+    throw new Error(
+      'renderSpec: this chartjs-node-canvas version has no renderChart; pin chartjs-node-canvas 5',
+    );
+  }
+  return withChart.renderChart(config);
+}
+
+/**
+ * Makes the renderer draw on opaque RGB24 canvases instead of ARGB32: every chart has a
+ * white background anyway, and PNG encoding then skips the alpha channel and the
+ * un-premultiplying of every pixel (measured about a third faster to encode). The pixel
+ * format is fixed by the first getContext call, which chartjs-node-canvas makes without
+ * options, so we hand it a canvas whose context already exists. chartjs-node-canvas 5
+ * keeps its factory in `_createCanvas`; if that ever changes we keep its own canvases.
+ */
+function useOpaqueCanvases(renderer: ChartJSNodeCanvas): void {
+  const target = renderer as unknown as { _createCanvas?: unknown };
+  if (typeof target._createCanvas !== 'function') return;
+  Object.defineProperty(target, '_createCanvas', {
+    value: (width: number, height: number) => {
+      const canvas = createCanvas(width, height);
+      canvas.getContext('2d', { pixelFormat: 'RGB24' });
+      return canvas;
+    },
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * Contact-reason mix: each reason's share of contacts in the 28 baseline days against the
+ * last 7 days (METRICS.md "Contact-reason mix shift"). Drivers, the reasons whose recent
+ * cell is significant (|adjusted residual| ≥ 1.96, two-sided 5%), are highlighted three
+ * ways: vermillion bar, ▲/▼ in the reason's label and the change written at the bar's end.
+ */
+import { formatP } from '../../domain/format.ts';
+import type { ContactMix, MixDriver } from '../../domain/report.ts';
+import { INK, OKABE_ITO } from '../palette.ts';
+import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';
+import { listJoin, shortDate } from './wording.ts';
+
+export interface ContactMixArgs {
+  teamName: string;
+  mix: ContactMix;
+  width?: number;
+}
+
+/** Residual beyond which a reason's recent share is called a driver (z for two-sided 5%). */
+export const DRIVER_RESIDUAL = 1.96;
+/** Reasons drawn; the rest are named in the alt text only. */
+export const MAX_REASONS = 8;
+
+export const MIX_COLORS = {
+  baseline: '#B3B3B3',
+  recent: OKABE_ITO.blue,
+  driver: OKABE_ITO.vermillion,
+} as const;
+
+/** True when the reason is highlighted: a shift was found and its recent cell is significant. */
+export function isDriver(mix: ContactMix, d: MixDriver): boolean {
+  return mix.shift && Math.abs(d.residual) >= DRIVER_RESIDUAL;
+}
+
+/**
+ * @example contactMixSpec({ teamName: 'Team A', mix }).altText
+ *   // 'Contact reasons for Team A shifted in the last 7 days (p < 0.001): Billing dispute rose from 17.2% to 29.5% of contacts; Password reset fell from 25.2% to 17.0%.'
+ */
+export function contactMixSpec(args: ContactMixArgs): ChartSpec {
+  const { teamName, mix } = args;
+  const width = args.width ?? 640;
+  const reasons = mix.drivers.slice(0, MAX_REASONS);
+  for (const d of reasons) {
+    for (const key of ['before', 'after'] as const) {
+      if (!Number.isFinite(d[key]) || d[key] < 0 || d[key] > 1) {
+        throw new Error(
+          `contactMixSpec: ${teamName} reason "${d.reason}" has ${key} share ${d[key]}; shares are 0…1`,
+        );
+      }
+    }
+  }
+  const height = Math.max(300, Math.min(2000, 160 + reasons.length * 40));
+  if (reasons.length === 0 || mix.nBefore + mix.nAfter === 0) {
+    return noDataSpec('contact-mix', `contact reasons of ${teamName}`, { width, height: 360 });
+  }
+  const drivers = reasons.filter((d) => isDriver(mix, d));
+  const share = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const change = (d: MixDriver) => {
+    const pts = (d.after - d.before) * 100;
+    return `${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)} pts`;
+  };
+  const mark = (d: MixDriver) => (isDriver(mix, d) ? (d.after >= d.before ? '▲ ' : '▼ ') : '');
+  const period = `${shortDate(mix.recent.from)}–${shortDate(mix.recent.to)}`;
+
+  const title = mix.shift
+    ? `Contact mix shifted, ${teamName} (${formatP(mix.p)})`
+    : `Contact mix steady, ${teamName}${mix.p === null ? '' : ` (${formatP(mix.p)})`}`;
+  const driverText = drivers.map(
+    (d) =>
+      `${d.reason} ${d.after >= d.before ? 'rose' : 'fell'} from ${share(d.before)} to ${share(d.after)}`,
+  );
+  const alt = mix.shift
+    ? `Contact reasons for ${teamName} shifted in the last 7 days (${formatP(mix.p)}): ${
+        driverText.length ? `${driverText.join(' of contacts; ')}.` : 'no single reason stands out.'
+      }`
+    : `Contact reasons for ${teamName} held steady in the last 7 days against the 28 before (${formatP(mix.p)}); largest change ${listJoin(
+        reasons.slice(0, 1).map((d) => `${d.reason} ${change(d)}`),
+      )}.`;
+
+  return {
+    kind: 'contact-mix',
+    width,
+    height,
+    altText: clampAltText(alt),
+    tickFormats: [{ scale: 'x', format: 'share' }],
+    valueLabels: {
+      labels: [
+        reasons.map(() => null),
+        reasons.map((d) => (isDriver(mix, d) ? null : `${share(d.after)} (${change(d)})`)),
+        reasons.map((d) => (isDriver(mix, d) ? `${share(d.after)} (${change(d)})` : null)),
+      ],
+      position: 'end',
+      colors: [INK.text, INK.text, INK.text],
+    },
+    config: {
+      type: 'bar',
+      data: {
+        labels: reasons.map((d) => `${mark(d)}${d.reason}`),
+        datasets: [
+          {
+            label: `Baseline, 28 days (n = ${mix.nBefore.toLocaleString('en-US')})`,
+            data: reasons.map((d) => round(d.before * 100)),
+            backgroundColor: MIX_COLORS.baseline,
+            barPercentage: 0.9,
+            categoryPercentage: 0.8,
+            skipNull: true,
+          },
+          // Drivers are their own dataset so the legend shows both colours; skipNull keeps
+          // each reason to two bars.
+          {
+            label: `Last 7 days (n = ${mix.nAfter.toLocaleString('en-US')})`,
+            data: reasons.map((d) => (isDriver(mix, d) ? null : round(d.after * 100))),
+            backgroundColor: MIX_COLORS.recent,
+            barPercentage: 0.9,
+            categoryPercentage: 0.8,
+            skipNull: true,
+          },
+          {
+            label: '▲▼ Driver, last 7 days',
+            hideInLegend: drivers.length === 0,
+            data: reasons.map((d) => (isDriver(mix, d) ? round(d.after * 100) : null)),
+            backgroundColor: MIX_COLORS.driver,
+            barPercentage: 0.9,
+            categoryPercentage: 0.8,
+            skipNull: true,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        layout: { padding: { right: 24 } },
+        plugins: {
+          title: { display: true, text: title },
+          subtitle: {
+            display: true,
+            text: `Share of contacts by reason: ${shortDate(mix.baseline.from)}–${shortDate(mix.baseline.to)} against ${period}`,
+          },
+          legend: { position: 'top', align: 'start', labels: { usePointStyle: false } },
+        },
+        scales: {
+          x: { min: 0, max: niceMax(reasons), ticks: { maxTicksLimit: 6 } },
+          y: { grid: { display: false } },
+        },
+      },
+    },
+  };
+}
+
+/** Axis end past the largest share, leaving room for the end labels. */
+function niceMax(reasons: MixDriver[]): number {
+  const top = Math.max(...reasons.flatMap((d) => [d.before, d.after])) * 100;
+  return Math.min(100, Math.ceil((top * 1.35) / 10) * 10);
+}
+
+function round(x: number): number {
+  return Number(x.toFixed(4));
+}

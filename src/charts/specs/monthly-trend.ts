@@ -1,0 +1,118 @@
+/**
+ * Monthly trend of one team's metric: one point per month with its value written above
+ * and its n under the month, so a small month is visibly small.
+ */
+import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../domain/format.ts';
+import { METRIC_DEFS, type Metric, polaritySign } from '../../domain/metrics.ts';
+import type { MonthlyPoint } from '../../domain/report.ts';
+import { INK, SERIES_COLOR } from '../palette.ts';
+import {
+  type ChartSpec,
+  clampAltText,
+  DEFAULT_SIZE,
+  type FormatterName,
+  noDataSpec,
+} from '../spec.ts';
+import { axisRange } from './axis-range.ts';
+import { monthLabel } from './wording.ts';
+
+export interface MonthlyTrendArgs {
+  teamName: string;
+  metric: Metric;
+  monthly: MonthlyPoint[];
+  size?: { width: number; height: number };
+}
+
+const FORMAT_BY_UNIT: Readonly<Record<string, FormatterName>> = {
+  percent: 'percent',
+  seconds: 'minutes',
+  score: 'score',
+};
+
+/**
+ * @example monthlyTrendSpec({ teamName: 'Team A', metric: 'csat', monthly }).altText
+ *   // 'CSAT for Team A by month, May 2026 to Oct 2026: from 87.4% to 81.5% (-5.9 pts). Best month Jun 2026 (88.1%), worst Oct 2026 (81.5%).'
+ */
+export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
+  const { teamName, metric } = args;
+  const size = args.size ?? DEFAULT_SIZE;
+  const def = METRIC_DEFS[metric];
+  const months = [...args.monthly].sort((a, b) => a.month.localeCompare(b.month));
+  for (const m of months) {
+    if (!/^\d{4}-\d{2}$/.test(m.month)) {
+      throw new Error(
+        `monthlyTrendSpec: month "${m.month}" for ${def.label}, ${teamName} is not YYYY-MM`,
+      );
+    }
+  }
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last)
+    return noDataSpec('monthly-trend', `monthly ${def.label} for ${teamName}`, size);
+
+  const values = months.map((m) => toDisplayUnit(metric, m.value));
+  const bounds = {
+    floor: toDisplayUnit(metric, def.floor),
+    ...(def.ceiling === undefined ? {} : { ceiling: toDisplayUnit(metric, def.ceiling) }),
+  };
+  const y = axisRange(values, bounds);
+
+  const sign = polaritySign(metric);
+  const best = months.reduce((a, b) => (sign * b.value > sign * a.value ? b : a));
+  const worst = months.reduce((a, b) => (sign * b.value < sign * a.value ? b : a));
+  const change = last.value - first.value;
+  const polarity = def.polarity === 'lower' ? ' Lower is better.' : '';
+  const alt =
+    months.length === 1
+      ? `${def.label} for ${teamName} in ${monthLabel(first.month)}: ${formatValue(metric, first.value)} (n = ${first.n.toLocaleString('en-US')}).${polarity}`
+      : `${def.label} for ${teamName} by month, ${monthLabel(first.month)} to ${monthLabel(last.month)}: ` +
+        `from ${formatValue(metric, first.value)} to ${formatValue(metric, last.value)} (${formatDelta(metric, change)}). ` +
+        `Best month ${monthLabel(best.month)} (${formatValue(metric, best.value)}), worst ${monthLabel(worst.month)} (${formatValue(metric, worst.value)}).${polarity}`;
+
+  return {
+    kind: 'monthly-trend',
+    width: size.width,
+    height: size.height,
+    altText: clampAltText(alt),
+    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    valueLabels: {
+      labels: [months.map((m) => formatValue(metric, m.value))],
+      position: 'end',
+      colors: [INK.text],
+    },
+    config: {
+      type: 'line',
+      data: {
+        labels: months.map((m) => [monthLabel(m.month), `n = ${m.n.toLocaleString('en-US')}`]),
+        datasets: [
+          {
+            label: `Monthly ${def.label}`,
+            data: values,
+            borderColor: SERIES_COLOR,
+            backgroundColor: SERIES_COLOR,
+            borderWidth: 2.5,
+            pointRadius: 5,
+          },
+        ],
+      },
+      options: {
+        layout: { padding: { left: 8, right: 24 } },
+        plugins: {
+          title: { display: true, text: `${def.label} by month, ${teamName}` },
+          subtitle: {
+            display: true,
+            text:
+              months.length > 1
+                ? `${formatDelta(metric, change)} from ${monthLabel(first.month)} to ${monthLabel(last.month)}${def.polarity === 'lower' ? ' · lower is better' : ''}`
+                : monthLabel(first.month),
+          },
+          legend: { display: false },
+        },
+        scales: {
+          x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0 } },
+          y: { min: y.min, max: y.max, title: { display: true, text: axisLabel(metric) } },
+        },
+      },
+    },
+  };
+}

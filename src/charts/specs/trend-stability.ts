@@ -1,0 +1,326 @@
+/**
+ * Trend and stability of one team's metric (issue #4): the daily values, the XmR centre
+ * line and limits as a band, the points of each signal marked by shape (rule) and fill
+ * (worse = filled vermillion, better = hollow green), and the Theil–Sen line. The title
+ * states the status; the subtitle says why and on how much data.
+ */
+import { dateRange } from '../../domain/dates.ts';
+import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../domain/format.ts';
+import { METRIC_DEFS, type Metric } from '../../domain/metrics.ts';
+import type { LocalDate } from '../../domain/records.ts';
+import type { MetricReport, Signal, SignalRule } from '../../domain/report.ts';
+import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
+import {
+  type ChartSpec,
+  clampAltText,
+  DEFAULT_SIZE,
+  type FormatterName,
+  type JsonObject,
+  noDataSpec,
+} from '../spec.ts';
+import { axisRange } from './axis-range.ts';
+import { listJoin, shortDate, signalPhrases } from './wording.ts';
+
+export interface TrendStabilityArgs {
+  teamName: string;
+  metric: Metric;
+  report: MetricReport;
+  /** The analysis window; day 0 of the trend line is `window.from`. Defaults to the series' span. */
+  window?: { from: LocalDate; to: LocalDate };
+  size?: { width: number; height: number };
+}
+
+/** Marker shape per signal rule, so rules differ without colour. */
+export const SIGNAL_SHAPES: Readonly<Record<SignalRule, string>> = {
+  beyond_limits: 'triangle',
+  run: 'rect',
+  drift: 'rectRot',
+};
+
+const RULE_LABELS: Readonly<Record<SignalRule, string>> = {
+  beyond_limits: 'Beyond limits',
+  run: 'Run of 8',
+  drift: 'Drift of 6',
+};
+
+/** Colour of a signal marker's outline: vermillion for worse, bluish green for better. */
+export const SIGNAL_COLORS = { bad: OKABE_ITO.vermillion, good: OKABE_ITO.bluishGreen } as const;
+export const TREND_COLOR = OKABE_ITO.orange;
+
+const FORMAT_BY_UNIT: Readonly<Record<string, FormatterName>> = {
+  percent: 'percent',
+  seconds: 'minutes',
+  score: 'score',
+};
+
+/**
+ * @throws Error when a series date lies outside the window, naming the date.
+ * @example trendStabilitySpec({ teamName: 'Team A', metric: 'csat', report }).altText
+ *   // 'CSAT for Team A fell from 88.0% to 79.0% over 28 days; 3 days below the lower limit.'
+ */
+export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
+  const { teamName, metric, report } = args;
+  const size = args.size ?? DEFAULT_SIZE;
+  const def = METRIC_DEFS[metric];
+  const series = [...report.series].sort((a, b) => a.date.localeCompare(b.date));
+  const first = series[0];
+  const last = series[series.length - 1];
+  if (!first || !last) return noDataSpec('trend-stability', `${def.label} for ${teamName}`, size);
+
+  const window = args.window ?? { from: first.date, to: last.date };
+  if (first.date < window.from || last.date > window.to) {
+    const bad = first.date < window.from ? first.date : last.date;
+    throw new Error(
+      `trendStabilitySpec: series date ${bad} is outside the window ${window.from}…${window.to} for ${def.label}, ${teamName}`,
+    );
+  }
+  const dates = dateRange(window.from, window.to);
+  const display = (v: number) => toDisplayUnit(metric, v);
+  const byDate = new Map(series.map((p) => [p.date, p.value]));
+  const daily = dates.map((d) => {
+    const v = byDate.get(d);
+    return v === undefined ? null : display(v);
+  });
+
+  const { mean, ucl, lcl } = report.stability;
+  const constant = (v: number | null) => (v === null ? null : dates.map(() => display(v)));
+  const { slopePerDay, intercept } = report.trend;
+  const fitted =
+    slopePerDay !== null && intercept !== null
+      ? dates.map((_, i) => display(intercept + slopePerDay * i))
+      : null;
+
+  const datasets: JsonObject[] = [];
+  for (const group of signalGroups(report.stability.signals)) {
+    const set = new Set(group.points);
+    datasets.push({
+      type: 'line',
+      label: `${RULE_LABELS[group.rule]} (${group.bad ? 'worse' : 'better'})`,
+      data: dates.map((d, i) => (set.has(d) ? (daily[i] ?? null) : null)),
+      showLine: false,
+      pointStyle: SIGNAL_SHAPES[group.rule],
+      pointRotation: group.side === 'below' || group.side === 'down' ? 180 : 0,
+      // Beyond-limits markers are larger and drawn on top: a day can be in a run and beyond the limits.
+      pointRadius: group.rule === 'beyond_limits' ? 8 : 6,
+      pointBorderWidth: 2,
+      pointBorderColor: group.bad ? SIGNAL_COLORS.bad : SIGNAL_COLORS.good,
+      pointBackgroundColor: group.bad ? SIGNAL_COLORS.bad : '#FFFFFF',
+      borderColor: group.bad ? SIGNAL_COLORS.bad : SIGNAL_COLORS.good,
+      backgroundColor: group.bad ? SIGNAL_COLORS.bad : '#FFFFFF',
+      order: group.rule === 'beyond_limits' ? -1 : 0,
+    });
+  }
+  datasets.push({
+    type: 'line',
+    label: `Daily ${def.label}`,
+    data: daily,
+    borderColor: SERIES_COLOR,
+    backgroundColor: SERIES_COLOR,
+    borderWidth: 2,
+    pointRadius: 3,
+    pointStyle: 'circle',
+    spanGaps: false,
+    order: 1,
+  });
+  if (fitted) {
+    datasets.push({
+      type: 'line',
+      label: 'Trend (Theil–Sen)',
+      data: fitted,
+      borderColor: TREND_COLOR,
+      backgroundColor: TREND_COLOR,
+      borderWidth: 2.5,
+      borderDash: [10, 5],
+      pointRadius: 0,
+      pointStyle: 'line',
+      order: 2,
+    });
+  }
+  const meanLine = constant(mean);
+  if (meanLine) {
+    datasets.push({
+      type: 'line',
+      label: `Centre ${formatValue(metric, mean)}`,
+      data: meanLine,
+      borderColor: INK.muted,
+      backgroundColor: INK.muted,
+      borderWidth: 1.5,
+      pointRadius: 0,
+      pointStyle: 'line',
+      order: 3,
+    });
+  }
+  const uclLine = constant(ucl);
+  const lclLine = constant(lcl);
+  if (uclLine && lclLine) {
+    datasets.push({
+      type: 'line',
+      label: 'Control limits',
+      data: uclLine,
+      borderColor: INK.muted,
+      backgroundColor: 'rgba(86,180,233,0.18)',
+      borderWidth: 1,
+      borderDash: [4, 4],
+      pointRadius: 0,
+      // In the legend the band shows as a filled box with the limits' outline.
+      pointStyle: 'rect',
+      fill: '+1',
+      order: 4,
+    });
+    datasets.push({
+      type: 'line',
+      label: 'LCL',
+      hideInLegend: true,
+      data: lclLine,
+      borderColor: INK.muted,
+      borderWidth: 1,
+      borderDash: [4, 4],
+      pointRadius: 0,
+      order: 5,
+    });
+  }
+
+  const allValues = [daily, fitted, uclLine, lclLine]
+    .flatMap((xs) => xs ?? [])
+    .filter((v): v is number => v !== null);
+  const bounds = {
+    floor: display(def.floor),
+    ...(def.ceiling === undefined ? {} : { ceiling: display(def.ceiling) }),
+  };
+  const y = axisRange(allValues, bounds);
+
+  return {
+    kind: 'trend-stability',
+    width: size.width,
+    height: size.height,
+    altText: clampAltText(trendAltText(args, dates, series)),
+    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    config: {
+      type: 'line',
+      data: { labels: dates.map(shortDate), datasets },
+      options: {
+        layout: { padding: { right: 12 } },
+        plugins: {
+          title: { display: true, text: titleText(args) },
+          subtitle: { display: true, text: whyText(args, dates.length) },
+          legend: { position: 'bottom' },
+        },
+        scales: {
+          x: {
+            ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
+            grid: { display: false },
+          },
+          y: { min: y.min, max: y.max, title: { display: true, text: axisLabel(metric) } },
+        },
+      },
+    },
+  };
+}
+
+interface SignalGroup {
+  rule: SignalRule;
+  side: Signal['side'];
+  bad: boolean;
+  points: LocalDate[];
+}
+
+/** Signals merged by rule and badness (one legend entry each), rules in a fixed order. */
+function signalGroups(signals: Signal[]): SignalGroup[] {
+  const groups = new Map<string, SignalGroup>();
+  for (const s of signals) {
+    const key = `${s.rule}|${s.bad}`;
+    const g = groups.get(key) ?? { rule: s.rule, side: s.side, bad: s.bad, points: [] };
+    g.points.push(...s.points);
+    groups.set(key, g);
+  }
+  const order: SignalRule[] = ['beyond_limits', 'run', 'drift'];
+  return [...groups.values()].sort(
+    (a, b) => order.indexOf(a.rule) - order.indexOf(b.rule) || Number(b.bad) - Number(a.bad),
+  );
+}
+
+function titleText({ teamName, metric, report }: TrendStabilityArgs): string {
+  const { status } = report.stability;
+  const direction = report.trend.direction;
+  const parts: string[] = [];
+  if (status === 'insufficient_data') parts.push('not enough data for limits');
+  else parts.push(status === 'volatile' ? 'volatile' : 'stable');
+  const slope = report.trend.slopePerDay ?? 0;
+  // Said as the line moves, with the verdict: "rising (worse)" reads right for handle time too.
+  if (direction === 'improving' || direction === 'declining') {
+    parts.push(
+      `${slope > 0 ? 'rising' : 'falling'} (${direction === 'improving' ? 'better' : 'worse'})`,
+    );
+  }
+  return `${METRIC_DEFS[metric].label}, ${teamName}: ${parts.join(', ')}`;
+}
+
+/** Why the status (two lines): the signals; the trend with its p-value and the n it rests on. */
+function whyText({ metric, report }: TrendStabilityArgs, days: number): string[] {
+  const phrases = signalPhrases(report.stability.signals);
+  const signals =
+    report.stability.status === 'insufficient_data'
+      ? `${days} days`
+      : phrases.length > 0
+        ? listJoin(phrases)
+        : 'all days within limits';
+  const { slopePerDay, p, direction } = report.trend;
+  const trend =
+    slopePerDay === null || direction === 'insufficient_data'
+      ? 'trend n/a'
+      : `trend ${formatSlope(metric, slopePerDay)}/day (${formatP(p)})`;
+  return [capitalise(signals), `${capitalise(trend)} · ${formatN(metric, report.n)}`];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A slope in display units: pts for rates and scores, seconds for handle time. */
+function formatSlope(metric: Metric, slope: number): string {
+  const unit = METRIC_DEFS[metric].unit;
+  const v = unit === 'percent' ? slope * 100 : slope;
+  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
+  const abs = Math.abs(v);
+  const digits = abs >= 10 ? 0 : abs >= 1 ? 1 : 2;
+  return `${sign}${abs.toFixed(digits)}${unit === 'seconds' ? 's' : ' pts'}`;
+}
+
+/**
+ * "CSAT for Team A fell from 88.0% to 79.0% over 28 days; 3 days below the lower limit."
+ * The from/to values are the Theil–Sen line's ends when there is a trend (robust to a
+ * single odd day), else the first and last observed days.
+ */
+function trendAltText(
+  { teamName, metric, report }: TrendStabilityArgs,
+  dates: LocalDate[],
+  series: MetricReport['series'],
+): string {
+  const def = METRIC_DEFS[metric];
+  const days = dates.length;
+  const { slopePerDay, intercept, direction } = report.trend;
+  let movement: string;
+  if (direction === 'flat' && report.stability.mean !== null) {
+    movement = `held steady around ${formatValue(metric, report.stability.mean)}`;
+  } else {
+    const from =
+      slopePerDay !== null && intercept !== null ? intercept : (series[0]?.value ?? null);
+    const to =
+      slopePerDay !== null && intercept !== null
+        ? intercept + slopePerDay * (days - 1)
+        : (series[series.length - 1]?.value ?? null);
+    const verb =
+      from === null || to === null ? 'went' : to > from ? 'rose' : to < from ? 'fell' : 'stayed';
+    movement =
+      verb === 'stayed'
+        ? `stayed at ${formatValue(metric, from)}`
+        : `${verb} from ${formatValue(metric, from)} to ${formatValue(metric, to)}`;
+  }
+  const phrases =
+    report.stability.status === 'insufficient_data'
+      ? ['too few days for control limits']
+      : signalPhrases(report.stability.signals);
+  const signals = phrases.length > 0 ? listJoin(phrases) : 'no days outside the control limits';
+  const polarity = def.polarity === 'lower' ? ' Lower is better.' : '';
+  return `${def.label} for ${teamName} ${movement} over ${days} days; ${signals}.${polarity}`;
+}
