@@ -1,0 +1,67 @@
+/**
+ * The App Home tab: the viewer's own view by role. A director sees every team side by
+ * side, a lead their teams, an agent their own numbers; one person may see several
+ * parts. Someone with no role sees how to get access. Always within 100 blocks.
+ */
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { t } from '../src/messages/t.ts';
+import { type AgentViewArgs, buildAgentViewBlocks } from './agent-view.ts';
+import { digestBody } from './director-digest.ts';
+import { capBlocks, LIMITS } from './limits.ts';
+import { context, divider, header, section } from './message.ts';
+import { BALANCED_ORDER, statusLine, valueLine } from './metric-lines.ts';
+import { buildNoRoleBlocks } from './no-role.ts';
+
+/** Teams a lead's Home lists in full before pointing to the command. */
+const MAX_LEAD_TEAMS = 8;
+
+export interface AppHomeArgs {
+  report: Pick<OrgReport, 'asOf' | 'window' | 'options' | 'teams'> | null;
+  director?: boolean;
+  /** Teams the viewer leads, already narrowed by authorization. */
+  leadTeams?: TeamReport[];
+  /** The viewer's own agent view. */
+  agent?: Omit<AgentViewArgs, 'report'>;
+}
+
+function leadTeamBlocks(team: TeamReport): KnownBlock[] {
+  const lines = BALANCED_ORDER.map(
+    (m) => `${valueLine(m, team.metrics[m])}\n${statusLine(team.metrics[m])}`,
+  );
+  return [section(`*${team.name}*`), section(lines.join('\n'))];
+}
+
+export function buildAppHomeView(args: AppHomeArgs): HomeView {
+  const roles = Boolean(args.director) || (args.leadTeams?.length ?? 0) > 0 || Boolean(args.agent);
+  let blocks: KnownBlock[];
+  if (!roles) blocks = buildNoRoleBlocks().blocks;
+  else if (!args.report) blocks = [section(t('home.no_data'))];
+  else {
+    const report = args.report;
+    blocks = [context(t('home.updated', { asOf: report.asOf }))];
+    if (args.agent) {
+      blocks.push(
+        header(t('home.title_agent')),
+        ...buildAgentViewBlocks({ ...args.agent, report }).blocks.slice(1),
+        divider(),
+      );
+    }
+    const leadTeams = args.leadTeams ?? [];
+    if (leadTeams.length > 0) {
+      blocks.push(header(t('home.title_lead')));
+      for (const team of leadTeams.slice(0, MAX_LEAD_TEAMS)) blocks.push(...leadTeamBlocks(team));
+      if (leadTeams.length > MAX_LEAD_TEAMS)
+        blocks.push(context(t('home.more_teams', { count: leadTeams.length - MAX_LEAD_TEAMS })));
+      blocks.push(divider());
+    }
+    if (args.director) {
+      blocks.push(header(t('home.title_director')));
+      blocks.push(...digestBody(report, Math.max(2, LIMITS.viewBlocks - blocks.length)));
+    }
+  }
+  return {
+    type: 'home',
+    blocks: capBlocks(blocks, LIMITS.viewBlocks, (count) => t('common.truncated', { count })),
+  };
+}

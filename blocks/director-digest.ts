@@ -1,0 +1,106 @@
+/**
+ * Every team side by side for directors: one line a team (health per metric, tier mix,
+ * alert count), then the alerts (sustained decline, volatility, contact-mix shift, speed
+ * bought with quality). Lines are packed into sections of at most 3,000 characters, so
+ * 60 teams fit in a handful of blocks; anything beyond the block budget is replaced by a
+ * visible note.
+ */
+import type { KnownBlock } from '@slack/types';
+import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { t } from '../src/messages/t.ts';
+import { LIMITS } from './limits.ts';
+import { context, header, type SlackMessage, section } from './message.ts';
+import { BALANCED_ORDER, HEALTH_EMOJI } from './metric-lines.ts';
+import { windowLine } from './team-summary.ts';
+
+/** Alerts a team raises, in plain words (METRICS.md: health, stability, mix, balance). */
+export function teamAlerts(team: TeamReport): string[] {
+  const alerts: string[] = [];
+  for (const metric of BALANCED_ORDER) {
+    const m = team.metrics[metric];
+    const label = METRIC_DEFS[metric].label;
+    if (m.trend.direction === 'declining' || m.health === 'at_risk')
+      alerts.push(t('digest.alert.decline', { team: team.name, label }));
+    else if (m.stability.status === 'volatile')
+      alerts.push(t('digest.alert.volatile', { team: team.name, label }));
+  }
+  if (team.contactMix.shift) alerts.push(t('digest.alert.mix', { team: team.name }));
+  for (const flag of team.balance)
+    alerts.push(t('digest.alert.balance', { team: team.name, reason: flag.reason }));
+  return alerts;
+}
+
+/**
+ * Joins lines into as few texts as possible, each at most `max` characters (a line longer
+ * than `max` is cut with an ellipsis so nothing exceeds the limit).
+ * @example packLines(['aaa', 'bbb', 'ccc'], 7) // ['aaa\nbbb', 'ccc']
+ */
+export function packLines(lines: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
+    if (current && current.length + 1 + line.length > max) {
+      out.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** The digest's body blocks within `maxBlocks`, ending with a note when some had to go. */
+export function digestBody(report: Pick<OrgReport, 'teams'>, maxBlocks: number): KnownBlock[] {
+  const teamLines = report.teams.map((team) => {
+    const alerts = teamAlerts(team);
+    return t('digest.team_line', {
+      team: team.name,
+      statuses: BALANCED_ORDER.map((m) => HEALTH_EMOJI[team.metrics[m].health]).join(''),
+      top: team.tierMix.top,
+      average: team.tierMix.average,
+      lagging: team.tierMix.lagging,
+      alerts: alerts.length > 0 ? ` · :warning: ${alerts.length}` : '',
+    });
+  });
+  const alertLines = report.teams.flatMap(teamAlerts).map((a) => `• ${a}`);
+  const sections = [
+    ...packLines(teamLines, LIMITS.sectionText),
+    ...packLines(
+      [t('digest.alerts_title'), ...(alertLines.length > 0 ? alertLines : [t('digest.no_alerts')])],
+      LIMITS.sectionText,
+    ),
+  ];
+  const blocks: KnownBlock[] = sections.map((text) => section(text));
+  if (blocks.length <= maxBlocks) return blocks;
+  const kept = blocks.slice(0, maxBlocks - 1);
+  kept.push(context(t('common.truncated', { count: blocks.length - kept.length })));
+  return kept;
+}
+
+export interface DirectorDigestArgs {
+  report: Pick<OrgReport, 'asOf' | 'window' | 'options' | 'teams'>;
+}
+
+export function buildDirectorDigestBlocks(args: DirectorDigestArgs): SlackMessage {
+  const { report } = args;
+  const head: KnownBlock[] = [
+    header(t('digest.header', { count: report.teams.length })),
+    context(
+      windowLine(report),
+      t('digest.legend', { columns: BALANCED_ORDER.map((m) => METRIC_DEFS[m].label).join(', ') }),
+    ),
+  ];
+  const worst = (team: TeamReport) => {
+    const hs = BALANCED_ORDER.map((m) => team.metrics[m].health);
+    return hs.includes('at_risk') ? 'at_risk' : hs.includes('watch') ? 'watch' : 'healthy';
+  };
+  const count = (h: string) => report.teams.filter((team) => worst(team) === h).length;
+  const text = t('digest.fallback', {
+    asOf: report.asOf,
+    atRisk: count('at_risk'),
+    watch: count('watch'),
+    healthy: count('healthy'),
+  });
+  return { text, blocks: [...head, ...digestBody(report, LIMITS.messageBlocks - head.length)] };
+}

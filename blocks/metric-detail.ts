@@ -1,0 +1,104 @@
+/**
+ * One metric of one team in detail: value and n, health and why, the sustained trend
+ * (Theil–Sen slope a week, Mann–Kendall p), stability (XmR centre, limits and the
+ * signals with their days), the monthly values, and always the other side of the
+ * balance beside it (efficiency is never shown without quality).
+ */
+import type { KnownBlock } from '@slack/types';
+import { formatDelta, formatP, formatValue } from '../src/domain/format.ts';
+import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { t } from '../src/messages/t.ts';
+import type { Query } from '../src/slack/query.ts';
+import { metricButtons, periodButtons } from './controls.ts';
+import {
+  type ChartImage,
+  chartBlock,
+  context,
+  fitMessage,
+  header,
+  type SlackMessage,
+  section,
+} from './message.ts';
+import { besideLine, healthLabel, statusLine, valueLine } from './metric-lines.ts';
+import { windowLine } from './team-summary.ts';
+
+/** Signals listed before the rest are summarised in a count. */
+const MAX_SIGNALS = 8;
+
+export interface MetricDetailArgs {
+  team: TeamReport;
+  metric: Metric;
+  report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
+  query: Query;
+  canShare: boolean;
+  charts?: ChartImage[];
+  chartsFailed?: boolean;
+}
+
+export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
+  const { team, metric } = args;
+  const m = team.metrics[metric];
+  if (!m) throw new TypeError(`buildMetricDetailBlocks: team ${team.id} has no metric "${metric}"`);
+  const label = METRIC_DEFS[metric].label;
+  const blocks: KnownBlock[] = [
+    header(t('metric.header', { team: team.name, label })),
+    context(windowLine(args.report)),
+    section(`${valueLine(metric, m)}\n${statusLine(m)}`),
+  ];
+  const slope = m.trend.slopePerDay;
+  blocks.push(
+    section(
+      t('metric.trend', {
+        direction: t(`direction.${m.trend.direction}`),
+        slope: slope === null ? '–' : formatDelta(metric, slope * 7),
+        p: formatP(m.trend.p),
+        points: m.trend.points,
+      }),
+    ),
+  );
+  const s = m.stability;
+  const signalLines = s.signals.slice(0, MAX_SIGNALS).map((signal) =>
+    t('metric.signal', {
+      rule: t(`metric.signal.${signal.rule}`),
+      side: signal.side,
+      dates: signal.dates.join(' – '),
+    }),
+  );
+  if (s.signals.length > MAX_SIGNALS)
+    signalLines.push(t('common.truncated_fallback', { count: s.signals.length - MAX_SIGNALS }));
+  blocks.push(
+    section(
+      [
+        t('metric.stability', {
+          stability: t(`stability.${s.status}`),
+          mean: formatValue(metric, s.mean),
+          lcl: formatValue(metric, s.lcl),
+          ucl: formatValue(metric, s.ucl),
+        }),
+        ...signalLines,
+      ].join('\n'),
+    ),
+  );
+  if (m.monthly.length > 0) {
+    const months = m.monthly.map(
+      (p) => `${p.month} ${formatValue(metric, p.value)} (n ${p.n.toLocaleString('en-US')})`,
+    );
+    blocks.push(section(t('metric.monthly', { months: months.join(' · ') })));
+  }
+  blocks.push(section(besideLine(metric, team.metrics)));
+  for (const chart of args.charts ?? []) blocks.push(chartBlock(chart));
+  if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
+  blocks.push(metricButtons(args.query));
+  blocks.push(
+    periodButtons(args.query, { canShare: args.canShare, days: args.report.options.windowDays }),
+  );
+  const text = t('metric.fallback', {
+    team: team.name,
+    label,
+    value: m.value === null ? t('common.no_value') : formatValue(metric, m.value),
+    n: `n = ${m.n.toLocaleString('en-US')}`,
+    health: healthLabel(m.health),
+  });
+  return fitMessage({ text, blocks });
+}

@@ -1,0 +1,42 @@
+/**
+ * Charts for Slack views: which charts a view shows, made into PNG files with alt text.
+ * The chart specs and the renderer live in src/charts; this only chooses and names them.
+ */
+
+import type { ChartSpec } from '../charts/spec.ts';
+import { trendStabilitySpec } from '../charts/specs/trend-stability.ts';
+import type { Metric } from '../domain/metrics.ts';
+import type { OrgReport, TeamReport } from '../domain/report.ts';
+import type { OutgoingFile } from './delivery/types.ts';
+
+export interface ChartMaker {
+  /** The charts for a team view focused on `metric`. */
+  teamCharts(args: {
+    report: Pick<OrgReport, 'window'>;
+    team: TeamReport;
+    metric: Metric;
+  }): Promise<OutgoingFile[]>;
+}
+
+/** A chart maker drawing the trend-and-stability chart of the metric with `render` (the worker pool). */
+export function createChartMaker(render: (spec: ChartSpec) => Promise<Buffer>): ChartMaker {
+  return {
+    async teamCharts({ report, team, metric }) {
+      const spec = trendStabilitySpec({
+        teamName: team.name,
+        metric,
+        report: team.metrics[metric],
+        window: report.window,
+      });
+      const bytes = await render(spec);
+      return [
+        {
+          filename: `${team.id}-${metric}-trend.png`,
+          bytes,
+          alt_text: spec.altText,
+          title: `${team.name}: ${metric}`,
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { CALLBACK } from '../../ids.ts';
+import { tipModalSubmission } from './tip-modal-submission.ts';
+
+export function registerViews(app: App, deps: SlackDeps): void {
+  app.view(CALLBACK.tipModal, tipModalSubmission(deps));
+}
