@@ -1,0 +1,81 @@
+/**
+ * Weekly to TEAMHEALTH_DIGEST_CHANNEL: the director digest (blocks/director-digest.ts)
+ * with the tier-mix chart across teams, each alert's why (the analytics' reasons), and
+ * enablement by team. Directors may see tiers; no agent is named in it.
+ */
+import type { KnownBlock } from '@slack/types';
+import { buildDirectorDigestBlocks } from '../blocks/director-digest.ts';
+import { chartBlock, fitMessage, section } from '../blocks/message.ts';
+import { BALANCED_ORDER } from '../blocks/metric-lines.ts';
+import { tierMixTeamsSpec } from '../src/charts/specs/tier-mix-teams.ts';
+import { isoWeek } from '../src/domain/dates.ts';
+import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import type { OrgReport } from '../src/domain/report.ts';
+import { t } from '../src/messages/t.ts';
+import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
+import { chartFile } from './chart-files.ts';
+import { loadJobContext } from './context.ts';
+import type { Job, JobDeps, JobSchedule } from './types.ts';
+
+export const name = 'director-digest';
+/** Monday 07:00 UTC. */
+export const schedule: JobSchedule = { cron: '0 7 * * 1', perTeamTimeZone: false };
+
+/** "*Team* CSAT: declining since …" for every metric at risk or on watch. */
+export function whyLines(report: Pick<OrgReport, 'teams'>): string[] {
+  return report.teams.flatMap((team) =>
+    BALANCED_ORDER.filter(
+      (m) =>
+        ['at_risk', 'watch'].includes(team.metrics[m].health) && team.metrics[m].reasons.length > 0,
+    ).map((m) => `• *${team.name}* ${METRIC_DEFS[m].label}: ${team.metrics[m].reasons.join('; ')}`),
+  );
+}
+
+export function enablementLines(report: Pick<OrgReport, 'teams'>): string[] {
+  return report.teams.flatMap((team) =>
+    team.enablement.map(
+      (e) =>
+        `*${team.name}* · ${t('enablement.initiative', { initiative: e.initiativeId, ...e.stages })}`,
+    ),
+  );
+}
+
+export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
+  if (!deps.digestChannel) return [];
+  const ctx = await loadJobContext({ ...deps, teamIds: undefined });
+  if (!ctx) return [];
+  const { report } = ctx;
+  const digest = buildDirectorDigestBlocks({ report });
+  const chart = await chartFile(
+    deps.render,
+    tierMixTeamsSpec({
+      teams: report.teams.map((team) => ({ name: team.name, tierMix: team.tierMix })),
+    }),
+    'tier-mix-teams.png',
+    'Tier mix by team',
+  );
+  const why = whyLines(report);
+  const enablement = enablementLines(report);
+  const extra: KnownBlock[] = [
+    ...(why.length > 0 ? [section(`*Why*\n${why.join('\n')}`)] : []),
+    ...(enablement.length > 0 ? [section(`*Enablement by team*\n${enablement.join('\n')}`)] : []),
+  ];
+  // Head (header, legend), the chart, the extras, then the body: the truncation note stays last.
+  const [head1, head2, ...body] = digest.blocks;
+  const blocks = [head1, head2, chartBlock(chart.image), ...extra, ...body].filter(
+    (b): b is KnownBlock => b !== undefined,
+  );
+  const message = fitMessage({ text: digest.text, blocks });
+  return [
+    {
+      job: name,
+      period: isoWeek(report.asOf),
+      target: deps.digestChannel,
+      kind: 'post',
+      ...message,
+      files: [chart.file],
+    },
+  ];
+}
+
+export const directorDigestJob: Job = { name, schedule, run };
