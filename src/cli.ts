@@ -21,27 +21,31 @@ const isoDate = (value: string) => {
 };
 const positiveInt = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a whole number above 0');
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('must be a whole number above 0');
   return n;
 };
 
 program
   .command('import')
-  .description('Import teams, agents, agent-day KPIs, contact volumes or enablement from CSV or JSON')
+  .description(
+    'Import teams, agents, agent-day KPIs, contact volumes or enablement from CSV or JSON',
+  )
   .argument('<file...>', 'CSV, JSON array or NDJSON file(s)')
   .addOption(
-    new Option('--kind <kind>', 'what the file holds (inferred from its columns when omitted)').choices([
-      'teams',
-      'agents',
-      'kpis',
-      'contacts',
-      'enablement',
-    ]),
+    new Option(
+      '--kind <kind>',
+      'what the file holds (inferred from its columns when omitted)',
+    ).choices(['teams', 'agents', 'kpis', 'contacts', 'enablement']),
   )
   .option('--no-progress', 'no progress bar even on a terminal')
   .action(async (files: string[], options) => {
     const { importCommand } = await import('./commands/import.ts');
-    process.exitCode = await importCommand({ files, kind: options.kind, progress: options.progress });
+    process.exitCode = await importCommand({
+      files,
+      kind: options.kind,
+      progress: options.progress,
+    });
   });
 
 program
@@ -50,7 +54,12 @@ program
   .option('--team <id>', 'one team (id or name)')
   .option('--as-of <date>', 'last day of the window (default: the latest day with data)', isoDate)
   .option('--window-days <n>', 'window length in days', positiveInt, 28)
-  .option('--eligibility <contacts>', 'minimum contacts in the window to be tiered', positiveInt, 30)
+  .option(
+    '--eligibility <contacts>',
+    'minimum contacts in the window to be tiered',
+    positiveInt,
+    30,
+  )
   .option('--top-share <share>', 'share of eligible agents in the top tier', Number, 0.2)
   .option('--lagging-share <share>', 'share of eligible agents in the lagging tier', Number, 0.2)
   .option('--weights <list>', 'composite weights, e.g. csat=2,fcr=1,aht=1,qa=1,answer_rate=1')
@@ -68,7 +77,10 @@ program
 program
   .command('run')
   .description('Run one scheduled job now (or all with "all"), optionally as a dry run')
-  .argument('<job>', 'team-charts | peer-nudges | recognition | coaching-dms | director-digest | all')
+  .argument(
+    '<job>',
+    'team-charts | peer-nudges | recognition | coaching-dms | director-digest | all',
+  )
   .option('--dry-run', 'write what would be posted to --out instead of posting')
   .option('--as-of <date>', 'the day to run for (default: today in each team’s time zone)', isoDate)
   .option('--team <id>', 'only this team')
@@ -90,11 +102,13 @@ program
 
 program
   .command('serve')
-  .description('Serve the Slack app (HTTP, or Socket Mode when SLACK_APP_TOKEN is set) and its schedules')
+  .description(
+    'Serve the Slack app (HTTP, or Socket Mode when SLACK_APP_TOKEN is set) and its schedules',
+  )
   .option('--no-schedules', 'serve requests only; run no scheduled jobs')
   .action(async (options) => {
     const { serveCommand } = await import('./commands/serve.ts');
-    await serveCommand(options);
+    process.exitCode = await serveCommand(options);
   });
 
 try {
