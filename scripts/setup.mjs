@@ -74,7 +74,10 @@ function readStamp() {
 }
 
 function canvasLoads() {
-  return quiet(process.execPath, ['-e', "require('canvas').createCanvas(2,2).toBuffer('image/png')"]).ok;
+  return quiet(process.execPath, [
+    '-e',
+    "require('canvas').createCanvas(2,2).toBuffer('image/png')",
+  ]).ok;
 }
 
 function aptUsable() {
@@ -86,6 +89,7 @@ function aptUsable() {
 }
 
 function missingDebianPackages(packages) {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
   const result = quiet('dpkg-query', ['-W', '-f', '${Package} ${Status}\\n', ...packages]);
   const installed = new Set(
     result.out
@@ -104,13 +108,19 @@ function aptInstall(packages, why) {
   say(`${why}: installing ${missing.join(' ')} with apt-get (once).`);
   const [cmd, ...pre] = prefix.length ? prefix : ['env'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!run(cmd, [...pre, 'apt-get', 'update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] })) {
+  if (
+    !run(cmd, [...pre, 'apt-get', 'update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  ) {
     return false;
   }
-  return run(cmd, [...pre, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return run(
+    cmd,
+    [...pre, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 function npm(args) {
@@ -135,7 +145,10 @@ function ensureCanvas({ rebuild }) {
   if (!rebuild && canvasLoads()) return;
   say('preparing canvas (chart rendering): prebuilt binary, or a build from source.');
   if (npm(['rebuild', 'canvas', '--loglevel=error']) && canvasLoads()) return;
-  const ok = aptInstall(CAIRO_PACKAGES, 'canvas must build from source, which needs Cairo and Pango');
+  const ok = aptInstall(
+    CAIRO_PACKAGES,
+    'canvas must build from source, which needs Cairo and Pango',
+  );
   if (!ok) {
     fail(
       `canvas has no prebuilt binary here and cannot be built: install ${CAIRO_PACKAGES.join(' ')} ` +
@@ -152,7 +165,9 @@ function ensureBrowser() {
   if (existsSync('/usr/bin/chromium') || existsSync('/usr/bin/chromium-browser')) return;
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return;
   if (!aptInstall(BROWSER_PACKAGES, 'the dry-run page is checked in a real browser')) {
-    say('Chromium is not installed and apt-get is not usable: the browser check of the dry-run page will be skipped. Set CHROMIUM_PATH to run it.');
+    say(
+      'Chromium is not installed and apt-get is not usable: the browser check of the dry-run page will be skipped. Set CHROMIUM_PATH to run it.',
+    );
   }
 }
 

@@ -35,7 +35,10 @@ const schema = z.object({
     .string()
     .optional()
     .transform(csvList)
-    .refine((ids) => ids.every((id) => slackId.test(id)), 'must be Slack user ids, comma-separated'),
+    .refine(
+      (ids) => ids.every((id) => slackId.test(id)),
+      'must be Slack user ids, comma-separated',
+    ),
   TEAMHEALTH_DIGEST_CHANNEL: z
     .string()
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD')

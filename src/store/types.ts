@@ -68,7 +68,9 @@ export interface KpiStore {
   /** Σ per team and local day, one aggregation pipeline. */
   teamDailySums(args: DateRange & { teamIds?: string[] }): Promise<TeamDaySums[]>;
   /** Σ per agent over the range, one aggregation pipeline. */
-  agentWindowSums(args: DateRange & { teamIds?: string[]; agentIds?: string[] }): Promise<AgentWindowSums[]>;
+  agentWindowSums(
+    args: DateRange & { teamIds?: string[]; agentIds?: string[] },
+  ): Promise<AgentWindowSums[]>;
   /** Σ per agent and day (personal bests, agent charts). */
   agentDailySums(args: DateRange & { agentIds: string[] }): Promise<AgentDaySums[]>;
   /** First and last date stored, or null when empty. */
@@ -84,7 +86,11 @@ export interface ContactStore {
 
 export interface EnablementStore {
   upsertMany(args: { rows: EnablementEvent[] }): Promise<UpsertResult>;
-  list(args: { initiativeId?: string; agentIds?: string[]; to?: LocalDate }): Promise<EnablementEvent[]>;
+  list(args: {
+    initiativeId?: string;
+    agentIds?: string[];
+    to?: LocalDate;
+  }): Promise<EnablementEvent[]>;
   initiatives(): Promise<string[]>;
 }
 

@@ -158,7 +158,10 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         if (failure.kind === 'transient') {
           failures += 1;
           if (failures >= limits.maxAttempts) {
-            throw new DeliveryFailed(`${failure.error} (${name}, ${failures} attempts)`, 'transient');
+            throw new DeliveryFailed(
+              `${failure.error} (${name}, ${failures} attempts)`,
+              'transient',
+            );
           }
           const delay = backoffDelay(
             failures - 1,
