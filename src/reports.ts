@@ -64,6 +64,9 @@ export async function buildOrgReport({
   const w = reportWindows(day, resolved.windowDays, resolved.monthlyMonths);
   // Dates as YYYY-MM-DD sort as strings: the earlier of the monthly span and the window.
   const [from = w.window.from] = [w.monthly.from, w.window.from].sort();
+  // A team filter only when one was asked for: listing every team id would make the store
+  // match each row against the whole list for nothing.
+  const filter = teamIds ? ids : undefined;
   const [
     agents,
     teamDays,
@@ -74,18 +77,18 @@ export async function buildOrgReport({
     enablement,
   ] = await Promise.all([
     store.agents.list(),
-    store.kpis.teamDailySums({ from, to: day, teamIds: ids }),
+    store.kpis.teamDailySums({ from, to: day, teamIds: filter }),
     store.kpis.agentWindowSums(w.window),
     store.kpis.agentWindowSums(w.previousWindow),
-    store.contacts.reasonCounts({ ...w.mixRecent, teamIds: ids }),
-    store.contacts.reasonCounts({ ...w.mixBaseline, teamIds: ids }),
+    store.contacts.reasonCounts({ ...w.mixRecent, teamIds: filter }),
+    store.contacts.reasonCounts({ ...w.mixBaseline, teamIds: filter }),
     store.enablement.list({ to: day }),
   ]);
   return assembleOrgReport({
     asOf: day,
     options: resolved,
     teams: allTeams,
-    reportTeamIds: teamIds ? ids : undefined,
+    reportTeamIds: filter,
     agents,
     teamDays,
     agentWindow,

@@ -79,6 +79,12 @@ describe('buildOrgReport', () => {
     const report = await buildOrgReport({ store, asOf: '2026-06-30', options: { windowDays: 14 } });
     expect(report.window).toEqual({ from: '2026-06-17', to: '2026-06-30' });
     expect(calls.some((c) => c.method === 'kpis.dateSpan')).toBe(false);
+    // No team filter asked for, so none is passed on (the store need not match every id).
+    expect(calls.find((c) => c.method === 'kpis.teamDailySums')?.args).toEqual({
+      from: '2026-01-01', // six months January–June, the current one partial
+      to: '2026-06-30',
+      teamIds: undefined,
+    });
     // x1 is the only eligible agent: p = 0.5, round(0.2·1) = 0 top/lagging → average.
     expect(report.teams.find((t) => t.id === 'T2')?.agents[0]).toMatchObject({
       id: 'x1',
