@@ -8,7 +8,6 @@ import type { Logger } from '../log.ts';
 import { buildStore } from './build-store.ts';
 import { EmbeddedDatabase } from './embedded/database.ts';
 import { EmbeddedCollection } from './embedded/embedded-collection.ts';
-import { openMongo } from './mongo/open-mongo.ts';
 import type { Store } from './types.ts';
 
 export interface StoreSettings {
@@ -28,6 +27,9 @@ export async function openStore(
 ): Promise<Store> {
   let store: Store;
   if (settings.mongoUri) {
+    // The driver is loaded only when MongoDB is configured: it is a large import that
+    // every embedded-store command would otherwise pay for at start-up.
+    const { openMongo } = await import('./mongo/open-mongo.ts');
     const mongo = await openMongo(settings.mongoUri, settings.mongoDb);
     store = buildStore({ kind: 'mongo', collection: mongo.collection, close: mongo.close });
   } else {
