@@ -13,7 +13,7 @@ import { TeamhealthError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createApp, EVENTS_PATH, HEALTH_PATH } from '../slack/app.ts';
 import { createChartMaker } from '../slack/charts.ts';
-import { createDelivery, createSlackClient } from '../slack/delivery/index.ts';
+import { createDelivery, createSlackClient, type Delivery } from '../slack/delivery/index.ts';
 import type { Store } from '../store/types.ts';
 
 export interface ServeOptions {
@@ -32,14 +32,17 @@ export type StartSchedules = (args: {
   app: App;
   config: Config;
   render: (spec: ChartSpec) => Promise<Buffer>;
+  /** The app's own delivery engine: one per process, so pacing and 429 pauses are shared. */
+  delivery: Delivery;
 }) => Promise<() => Promise<void>>;
 
-export const startJobSchedules: StartSchedules = async ({ store, logger, config, render }) => {
-  const client = createSlackClient({
-    token: config.slack.botToken ?? '',
-    ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-  });
-  const delivery = createDelivery({ client, store, logger, workingHours: config.workingHours });
+export const startJobSchedules: StartSchedules = async ({
+  store,
+  logger,
+  config,
+  render,
+  delivery,
+}) => {
   const scheduler = await startScheduler({
     store,
     delivery,
@@ -81,11 +84,23 @@ export async function serveCommand(
   }
   // Charts render in worker threads, so drawing never delays an ack.
   const pool = createChartPool();
+  // One delivery engine for the whole process: buttons and jobs share its pacing and
+  // its Retry-After pauses, as Slack's limits are per app and workspace.
+  const delivery = createDelivery({
+    client: createSlackClient({
+      token: config.slack.botToken ?? '',
+      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+    }),
+    store,
+    logger,
+    workingHours: config.workingHours,
+  });
   const app = createApp({
     config,
     store,
     logger,
     charts: createChartMaker((spec) => pool.renderChart(spec)),
+    delivery,
   });
   const refused = await checkToken(app, logger);
   if (refused) {
@@ -114,6 +129,7 @@ export async function serveCommand(
       app,
       config,
       render: (spec) => pool.renderChart(spec),
+      delivery,
     });
 
   const shutdown = async (signal: string) => {
