@@ -10,7 +10,7 @@ import { Assembler } from 'stream-json/assembler.js';
 import { jsonParser } from 'stream-json/parser.js';
 import { InputError } from '../../errors.ts';
 import { shown } from '../rows/field-reader.ts';
-import type { RowSource, SourceRow } from './source.ts';
+import { type RowSource, type SourceRow, withLeadingColumns } from './source.ts';
 
 type Token = { name: string; value?: unknown };
 
@@ -121,20 +121,12 @@ export async function openJsonArraySource(file: string): Promise<RowSource> {
     if (!ended) throw new InputError(`${file}:${line}: malformed JSON: the array is never closed`);
   }
 
-  // Read up to the first row, whose keys stand for the file's columns.
-  const chunks = read();
-  let first = await chunks.next();
-  while (!first.done && first.value.length === 0) first = await chunks.next();
-  const columns = first.done ? [] : Object.keys(first.value[0]?.values ?? {});
-  async function* all(): AsyncGenerator<SourceRow[]> {
-    if (first.done) return;
-    yield first.value;
-    yield* chunks;
-  }
+  // The file's columns are the keys of its first row.
+  const { columns, batches } = await withLeadingColumns(read());
   return {
     format: 'json',
     columns,
-    batches: all(),
+    batches,
     bytesRead: () => bytes,
     close: () => input.destroy(),
   };

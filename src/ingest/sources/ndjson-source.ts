@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../../errors.ts';
 import { shown } from '../rows/field-reader.ts';
-import type { RowSource, SourceRow } from './source.ts';
+import { type RowSource, type SourceRow, withLeadingColumns } from './source.ts';
 
 export async function openNdjsonSource(file: string): Promise<RowSource> {
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
@@ -64,20 +64,12 @@ export async function openNdjsonSource(file: string): Promise<RowSource> {
     if (row) yield [row];
   }
 
-  // Read up to the first row, whose keys stand for the file's columns.
-  const chunks = read();
-  let first = await chunks.next();
-  while (!first.done && first.value.length === 0) first = await chunks.next();
-  const columns = first.done ? [] : Object.keys(first.value[0]?.values ?? {});
-  async function* all(): AsyncGenerator<SourceRow[]> {
-    if (first.done) return;
-    yield first.value;
-    yield* chunks;
-  }
+  // The file's columns are the keys of its first row.
+  const { columns, batches } = await withLeadingColumns(read());
   return {
     format: 'ndjson',
     columns,
-    batches: all(),
+    batches,
     bytesRead: () => bytes,
     close: () => input.destroy(),
   };

@@ -27,3 +27,23 @@ export interface RowSource {
 export interface ByteCounter {
   bytes: number;
 }
+
+/**
+ * For the JSON formats, whose columns are the keys of the first object: reads up to the
+ * first non-empty chunk, takes its first row's keys, and gives back every chunk,
+ * that one included, in order.
+ */
+export async function withLeadingColumns(
+  chunks: AsyncGenerator<SourceRow[]>,
+): Promise<{ columns: string[]; batches: AsyncGenerator<SourceRow[]> }> {
+  let first = await chunks.next();
+  while (!first.done && first.value.length === 0) first = await chunks.next();
+  const head = first;
+  const columns = head.done ? [] : Object.keys(head.value[0]?.values ?? {});
+  async function* all(): AsyncGenerator<SourceRow[]> {
+    if (head.done) return;
+    yield head.value;
+    yield* chunks;
+  }
+  return { columns, batches: all() };
+}
