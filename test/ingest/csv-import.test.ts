@@ -8,7 +8,7 @@ import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from './support/memory-store.ts';
+import { createMemoryStore, team } from './support/memory-store.ts';
 import { importFiles, tempDir, writeFixture } from './support/run.ts';
 
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url).pathname;
@@ -18,14 +18,7 @@ const HEADER =
 function seededStore() {
   return createMemoryStore({
     teams: [
-      {
-        id: 'T1',
-        name: 'Care',
-        channel_id: '',
-        lead_slack_ids: [],
-        timezone: 'Europe/London',
-        site: '',
-      },
+      team('T1', 'Care'),
       {
         id: 'T2',
         name: 'Billing',

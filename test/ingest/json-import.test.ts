@@ -6,23 +6,14 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from './support/memory-store.ts';
+import { createMemoryStore, team } from './support/memory-store.ts';
 import { importFiles, tempDir, writeFixture } from './support/run.ts';
 
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url).pathname;
 
 function seededStore() {
   return createMemoryStore({
-    teams: [
-      {
-        id: 'T1',
-        name: 'Care',
-        channel_id: '',
-        lead_slack_ids: [],
-        timezone: 'Europe/London',
-        site: '',
-      },
-    ],
+    teams: [team('T1', 'Care')],
     agents: [
       { id: 'A1', name: 'Ada', team_id: 'T1' },
       { id: 'A2', name: 'Bo', team_id: 'T1' },

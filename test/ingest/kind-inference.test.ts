@@ -3,7 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inferKind } from '../../src/ingest/infer-kind.ts';
-import { createMemoryStore } from './support/memory-store.ts';
+import { createMemoryStore, team } from './support/memory-store.ts';
 import { importFiles, tempDir, writeFixture } from './support/run.ts';
 
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url).pathname;
@@ -64,24 +64,7 @@ describe('a run of several files', () => {
 
   it('stamps new rows with the agent’s current team, leaving earlier rows with the old one', async () => {
     const { store, tables } = createMemoryStore({
-      teams: [
-        {
-          id: 'T1',
-          name: 'Care',
-          channel_id: '',
-          lead_slack_ids: [],
-          timezone: 'Europe/London',
-          site: '',
-        },
-        {
-          id: 'T2',
-          name: 'Billing',
-          channel_id: '',
-          lead_slack_ids: [],
-          timezone: 'Europe/London',
-          site: '',
-        },
-      ],
+      teams: [team('T1', 'Care'), team('T2', 'Billing')],
       agents: [{ id: 'A1', name: 'Ada', team_id: 'T1' }],
     });
     const dir = await tempDir();

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from './support/memory-store.ts';
+import { createMemoryStore, team } from './support/memory-store.ts';
 import { importFiles, tempDir, writeFixture } from './support/run.ts';
 
 describe('a file that cannot be read', () => {
@@ -56,16 +56,7 @@ describe('a file that cannot be read', () => {
 
   it('stops at a quote never closed, naming the line, after storing the rows before it', async () => {
     const { store, tables } = createMemoryStore({
-      teams: [
-        {
-          id: 'T1',
-          name: 'Care',
-          channel_id: '',
-          lead_slack_ids: [],
-          timezone: 'Europe/London',
-          site: '',
-        },
-      ],
+      teams: [team('T1', 'Care')],
     });
     const dir = await tempDir();
     const file = await writeFixture(

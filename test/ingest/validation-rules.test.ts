@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../src/ingest/kinds.ts';
-import { createMemoryStore } from './support/memory-store.ts';
+import { createMemoryStore, team } from './support/memory-store.ts';
 import { importFiles, tempDir, writeFixture } from './support/run.ts';
 
 const HEADERS: Record<ImportKind, string> = {
@@ -249,16 +249,7 @@ const RULES: Rule[] = [
 describe('import validation rules', () => {
   it.each(RULES)('$rule', async ({ kind, row, expected }) => {
     const { store, tables } = createMemoryStore({
-      teams: [
-        {
-          id: 'T1',
-          name: 'Care',
-          channel_id: '',
-          lead_slack_ids: [],
-          timezone: 'Europe/London',
-          site: '',
-        },
-      ],
+      teams: [team('T1', 'Care')],
       agents: [{ id: 'A1', name: 'Ada', team_id: 'T1' }],
     });
     const dir = await tempDir();
@@ -279,16 +270,7 @@ describe('import validation rules', () => {
 
   it('accepts a row of each kind that breaks no rule', async () => {
     const { store, tables } = createMemoryStore({
-      teams: [
-        {
-          id: 'T1',
-          name: 'Care',
-          channel_id: '',
-          lead_slack_ids: [],
-          timezone: 'Europe/London',
-          site: '',
-        },
-      ],
+      teams: [team('T1', 'Care')],
       agents: [{ id: 'A1', name: 'Ada', team_id: 'T1' }],
     });
     const dir = await tempDir();

@@ -107,3 +107,8 @@ export function createMemoryStore(seed: { teams?: Team[]; agents?: Agent[] } = {
   } as unknown as Store;
   return { store, tables: { teams, agents, kpis, contacts, enablement } };
 }
+
+/** A team as most ingest tests need it: London time, no channel or leads yet. */
+export function team(id: string, name: string): Team {
+  return { id, name, channel_id: '', lead_slack_ids: [], timezone: 'Europe/London', site: '' };
+}
