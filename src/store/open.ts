@@ -5,7 +5,7 @@
  * @example const store = await openStore({ dataDir: './data' }); await store.teams.list();
  */
 import type { Logger } from '../log.ts';
-import { buildStore } from './build-store.ts';
+import { buildStore, COLUMNAR_COLLECTIONS } from './build-store.ts';
 import { EmbeddedDatabase } from './embedded/database.ts';
 import { EmbeddedCollection } from './embedded/embedded-collection.ts';
 import type { Store } from './types.ts';
@@ -33,7 +33,10 @@ export async function openStore(
     const mongo = await openMongo(settings.mongoUri, settings.mongoDb);
     store = buildStore({ kind: 'mongo', collection: mongo.collection, close: mongo.close });
   } else {
-    const db = await EmbeddedDatabase.open(settings.dataDir, options);
+    const db = await EmbeddedDatabase.open(settings.dataDir, {
+      ...options,
+      columnar: COLUMNAR_COLLECTIONS,
+    });
     const collections = new Map<string, EmbeddedCollection>();
     store = buildStore({
       kind: 'embedded',

@@ -22,10 +22,10 @@ interface View {
 
 export class BucketIndex {
   readonly field: string;
-  readonly #docs: Map<string, Doc>;
+  readonly #docs: () => Iterable<Doc>;
   #view: View | null = null;
 
-  constructor(field: string, docs: Map<string, Doc>) {
+  constructor(field: string, docs: () => Iterable<Doc>) {
     this.field = field;
     this.#docs = docs;
   }
@@ -40,7 +40,7 @@ export class BucketIndex {
     const buckets = new Map<string, Doc[]>();
     let nonString = 0;
     const field = this.field;
-    for (const doc of this.#docs.values()) {
+    for (const doc of this.#docs()) {
       const value = doc[field];
       if (typeof value !== 'string') {
         if (value !== undefined) nonString++;

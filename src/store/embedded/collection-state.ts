@@ -7,30 +7,47 @@
 import { StoreError } from '../../errors.ts';
 import { type Doc, DuplicateKeyError, type IndexSpec } from '../collection.ts';
 import { BucketIndex } from './bucket-index.ts';
+import { ColumnarDocs } from './columnar-docs.ts';
 import type { Op } from './journal.ts';
 import { UniqueIndex } from './unique-index.ts';
 
+/** Documents by `_id`: a plain Map, or the column-wise map for the large collections. */
+export type DocMap = Map<string, Doc> | ColumnarDocs;
+
 export class CollectionState {
   readonly name: string;
-  readonly docs = new Map<string, Doc>();
+  docs: DocMap;
   readonly uniques: UniqueIndex[] = [];
   readonly buckets = new Map<string, BucketIndex>();
 
-  constructor(name: string) {
+  constructor(name: string, options: { columnar?: boolean } = {}) {
     this.name = name;
+    this.docs = options.columnar ? new ColumnarDocs() : new Map();
+  }
+
+  /** Replaces the documents wholesale (loading a snapshot), before any index exists. */
+  load(docs: DocMap): void {
+    if (this.uniques.length > 0 || this.buckets.size > 0) {
+      throw new StoreError(`collection '${this.name}' is loaded before its indexes are created`);
+    }
+    this.docs = docs;
   }
 
   apply(op: Op): void {
+    // The old document is only needed to clear its unique keys; building it from the
+    // columns for nothing would cost as much as the write.
+    const needsOld = this.uniques.length > 0;
     if ('p' in op) {
       const doc = op.p;
-      const old = this.docs.get(doc._id);
+      const old = needsOld ? this.docs.get(doc._id) : undefined;
       if (old) this.#unindex(old);
       this.docs.set(doc._id, doc);
       this.#index(doc);
     } else {
-      const old = this.docs.get(op.d);
-      if (!old) return;
-      this.#unindex(old);
+      const old = needsOld ? this.docs.get(op.d) : undefined;
+      if (needsOld ? !old : !this.docs.has(op.d)) return;
+      if (old) this.#unindex(old);
+      for (const bucket of this.buckets.values()) bucket.invalidate();
       this.docs.delete(op.d);
     }
   }
@@ -77,7 +94,7 @@ export class CollectionState {
     }
     const field = Object.keys(spec.key)[0];
     if (field === undefined || this.buckets.has(field)) return;
-    this.buckets.set(field, new BucketIndex(field, this.docs));
+    this.buckets.set(field, new BucketIndex(field, () => this.docs.values()));
   }
 
   /** A checker that validates a sequence of puts and deletes against this state. */

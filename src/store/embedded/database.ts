@@ -12,6 +12,7 @@ import { StoreError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Doc } from '../collection.ts';
 import { CollectionState } from './collection-state.ts';
+import { ColumnarDocs } from './columnar-docs.ts';
 import { encodeBatch, type Op, scanJournal } from './journal.ts';
 import { lockFolder } from './lock.ts';
 import { fsyncDir, readSnapshot, writeSnapshot } from './snapshot.ts';
@@ -25,6 +26,7 @@ export class EmbeddedDatabase {
   readonly dir: string;
   readonly collections = new Map<string, CollectionState>();
   readonly #logger: Logger | undefined;
+  readonly #columnar: ReadonlySet<string>;
   #journal: FileHandle;
   #journalBytes: number;
   #snapshotBytes: number;
@@ -39,9 +41,11 @@ export class EmbeddedDatabase {
     journal: FileHandle,
     state: { seq: number; journalBytes: number; snapshotBytes: number },
     release: () => void,
+    columnar: ReadonlySet<string>,
     logger?: Logger,
   ) {
     this.dir = dir;
+    this.#columnar = columnar;
     this.#journal = journal;
     this.#seq = state.seq;
     this.#journalBytes = state.journalBytes;
@@ -56,7 +60,15 @@ export class EmbeddedDatabase {
    * @throws StoreLockedError when another process has the folder open.
    * @throws StoreError when the files are damaged beyond a torn tail.
    */
-  static async open(dirArg: string, options: { logger?: Logger } = {}): Promise<EmbeddedDatabase> {
+  static async open(
+    dirArg: string,
+    options: {
+      logger?: Logger;
+      /** Collections kept column-wise (columnar-docs.ts): the ones with a row per agent-day. */
+      columnar?: Iterable<string>;
+    } = {},
+  ): Promise<EmbeddedDatabase> {
+    const columnar = new Set(options.columnar ?? []);
     const dir = resolve(dirArg);
     try {
       mkdirSync(dir, { recursive: true });
@@ -72,7 +84,7 @@ export class EmbeddedDatabase {
       const stateOf = (name: string) => {
         let state = collections.get(name);
         if (!state) {
-          state = new CollectionState(name);
+          state = new CollectionState(name, { columnar: columnar.has(name) });
           collections.set(name, state);
         }
         return state;
@@ -85,7 +97,8 @@ export class EmbeddedDatabase {
         seq = snapshot.seq;
         for (const [name, docs] of snapshot.collections) {
           const state = stateOf(name);
-          for (const doc of docs) state.docs.set(doc._id, doc);
+          if (docs instanceof ColumnarDocs && state.docs instanceof ColumnarDocs) state.load(docs);
+          else for (const doc of docs.values()) state.docs.set(doc._id, doc);
         }
         snapshotBytes = statSync(snapshotPath).size;
       }
@@ -117,6 +130,7 @@ export class EmbeddedDatabase {
         journal,
         { seq, journalBytes, snapshotBytes },
         release,
+        columnar,
         options.logger,
       );
       for (const [name, state] of collections) db.collections.set(name, state);
@@ -130,7 +144,7 @@ export class EmbeddedDatabase {
   collection(name: string): CollectionState {
     let state = this.collections.get(name);
     if (!state) {
-      state = new CollectionState(name);
+      state = new CollectionState(name, { columnar: this.#columnar.has(name) });
       this.collections.set(name, state);
     }
     return state;
@@ -194,8 +208,10 @@ export class EmbeddedDatabase {
 
   async #compactNow(): Promise<void> {
     const path = join(this.dir, SNAPSHOT_FILE);
-    const all = new Map<string, Iterable<Doc>>();
-    for (const [name, state] of this.collections) all.set(name, state.docs.values());
+    const all = new Map<string, Iterable<Doc> | ColumnarDocs>();
+    for (const [name, state] of this.collections) {
+      all.set(name, state.docs instanceof ColumnarDocs ? state.docs : state.docs.values());
+    }
     try {
       writeSnapshot(path, this.dir, this.#seq, all);
     } catch (error) {

@@ -22,6 +22,8 @@ import {
   type UpsertCounts,
 } from '../collection.ts';
 import type { CollectionState } from './collection-state.ts';
+import { aggregateColumns } from './columnar-aggregate.ts';
+import { ColumnarDocs } from './columnar-docs.ts';
 import type { EmbeddedDatabase } from './database.ts';
 import { mingoOptions } from './mingo-context.ts';
 import { planQuery } from './query-plan.ts';
@@ -71,6 +73,11 @@ export class EmbeddedCollection implements DocCollection {
    * stored documents: repositories build their own objects from them.
    */
   async aggregate(pipeline: Pipeline): Promise<Record<string, unknown>[]> {
+    const docs = this.#state.docs;
+    if (docs instanceof ColumnarDocs) {
+      const direct = aggregateColumns(this.#state, docs, pipeline);
+      if (direct) return direct;
+    }
     let input: Doc[] = [...this.#state.docs.values()];
     let stages = pipeline;
     const first = pipeline[0];

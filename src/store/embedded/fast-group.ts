@@ -21,7 +21,7 @@ import { compare, isNil } from 'mingo/util';
 
 type Getter = (doc: AnyObject) => unknown;
 type AccKind = '$sum' | '$min' | '$max' | '$first' | '$last';
-interface AccPlan {
+export interface AccPlan {
   field: string;
   kind: AccKind;
   /** `$sum` of a constant: count × constant. */
@@ -30,11 +30,11 @@ interface AccPlan {
   /** The field of a `'$field'` argument. */
   path?: string;
 }
-type IdPlan =
+export type IdPlan =
   | { kind: 'null' }
   | { kind: 'path'; field: string }
   | { kind: 'object'; keys: string[]; fields: string[] };
-interface GroupPlan {
+export interface GroupPlan {
   id: IdPlan;
   accs: AccPlan[];
 }
