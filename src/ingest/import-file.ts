@@ -1,8 +1,9 @@
 /**
  * Imports one opened file of a known kind: every row validated, valid rows stored in
  * batches, every rejected row reported as `file:line: column: reason` and written to
- * `<file>.rejected.csv`. Reading waits while a batch is stored (backpressure), so memory
- * stays flat however long the file.
+ * `<file>.rejected.csv`. Reading goes on while one batch is stored and waits when the
+ * next is full too (backpressure, batch-writer.ts), so memory stays flat however long
+ * the file.
  */
 import { InputError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
@@ -85,7 +86,8 @@ export async function importFile<K extends ImportKind>(
   );
   const writer = createBatchWriter<RecordOf[K]>({
     upsert: (records) => sink.upsert(store, records),
-    keyOf: (record) => sink.keyOf(record),
+    keyOf: sink.keyOf,
+    ...(sink.groupOf ? { groupOf: sink.groupOf } : {}),
     size: args.batchSize,
   });
 

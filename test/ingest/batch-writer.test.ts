@@ -34,6 +34,74 @@ describe('createBatchWriter', () => {
     expect(calls).toEqual([['a1', 'b1'], ['a2']]);
   });
 
+  it('with a key in two parts, flushes only when both parts repeat', async () => {
+    const calls: string[][] = [];
+    const writer = createBatchWriter<string>({
+      upsert: async (records) => {
+        calls.push(records);
+        return { inserted: records.length, updated: 0, unchanged: 0 };
+      },
+      // 'd1:a1' is agent a1 on day d1
+      groupOf: (r) => r.split(':')[0] as string,
+      keyOf: (r) => r.split(':')[1] as string,
+      size: 10,
+    });
+    for (const r of ['d1:a1', 'd1:a2', 'd2:a1', 'd1:a1', 'd2:a2']) await writer.add(r);
+    await writer.flush();
+    expect(calls).toEqual([
+      ['d1:a1', 'd1:a2', 'd2:a1'],
+      ['d1:a1', 'd2:a2'],
+    ]);
+  });
+
+  it('reads on while one batch is in the store, and makes reading wait for a second', async () => {
+    const calls: string[][] = [];
+    const release: (() => void)[] = [];
+    const writer = createBatchWriter<string>({
+      upsert: (records) => {
+        calls.push(records);
+        return new Promise((resolve) =>
+          release.push(() => resolve({ inserted: records.length, updated: 0, unchanged: 0 })),
+        );
+      },
+      keyOf: (r) => r,
+      size: 1,
+    });
+    expect(writer.add('a')).toBeUndefined(); // 'a' goes to the store; reading goes on
+    const waiting = writer.add('b'); // 'b' is full too, but 'a' is still in the store
+    expect(waiting).toBeInstanceOf(Promise);
+    let resumed = false;
+    waiting?.then(() => {
+      resumed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(calls).toEqual([['a']]);
+    expect(resumed).toBe(false);
+    release[0]?.();
+    await waiting;
+    expect(calls).toEqual([['a'], ['b']]);
+    const flushed = writer.flush();
+    release[1]?.();
+    await flushed;
+    expect(writer.totals).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+  });
+
+  it('throws a failed store call from flush, and stores nothing after it', async () => {
+    const calls: string[][] = [];
+    const writer = createBatchWriter<string>({
+      upsert: async (records) => {
+        calls.push(records);
+        throw new Error('disk full');
+      },
+      keyOf: (r) => r,
+      size: 1,
+    });
+    writer.add('a');
+    await writer.add('b')?.catch(() => undefined);
+    await expect(writer.flush()).rejects.toThrow('disk full');
+    expect(calls).toEqual([['a']]);
+  });
+
   it('refuses a batch size below 1', () => {
     expect(() =>
       createBatchWriter({

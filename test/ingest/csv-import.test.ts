@@ -245,6 +245,23 @@ describe('importing the same data again', () => {
     );
     expect(tables.kpis.calls).toEqual([3, 3, 1]);
   });
+
+  it('keeps one batch for different agents and dates, and flushes only on a repeated agent-day', async () => {
+    const { store, tables } = seededStore();
+    const dir = await tempDir();
+    const rows = [
+      '2026-03-02,A1,10,,,,,',
+      '2026-03-02,A2,11,,,,,',
+      '2026-03-03,A1,12,,,,,',
+      '2026-03-03,A2,13,,,,,',
+      '2026-03-02,A1,14,,,,,', // A1 on 03-02 again: the four before are stored first
+    ];
+    const file = await writeFixture(dir, 'kpis.csv', `${HEADER}\n${rows.join('\n')}\n`);
+    const { out } = await importFiles(store, [file], { batchSize: 10 });
+    expect(tables.kpis.calls).toEqual([4, 1]);
+    expect(out[0]).toContain('stored 5 (4 inserted, 1 updated, 0 unchanged)');
+    expect(tables.kpis.rows.get('A1|2026-03-02')?.contacts_handled).toBe(14);
+  });
 });
 
 describe('the printed list of problems', () => {
@@ -284,5 +301,57 @@ describe('line numbers', () => {
       `${file}:8: contacts_handled: must be a whole number 0 or more, got "x"`,
     ]);
     expect(out[0]).toContain('read 3 rows, stored 2');
+  });
+
+  it('counts a quoted field holding commas and a line break in the line of a later bad row', async () => {
+    const { store, tables } = seededStore();
+    const dir = await tempDir();
+    // line 1 header, 2–3 one record (its comment holds a comma and a line break),
+    // 4 good (doubled quotes in its comment), 5 bad.
+    const text = [
+      HEADER,
+      '2026-03-02,A1,40,,,,,"late, then',
+      'early"',
+      '2026-03-03,A1,41,,,,,"said ""thanks"""',
+      '2026-03-04,A1,-1,,,,,',
+      '',
+    ].join('\n');
+    const file = await writeFixture(dir, 'kpis.csv', text);
+    const { code, err } = await importFiles(store, [file]);
+    expect(code).toBe(2);
+    // err[0] is the notice that the comment column is ignored.
+    expect(err.slice(1)).toEqual([
+      `${file}:5: contacts_handled: must be a whole number 0 or more, got "-1"`,
+    ]);
+    expect(tables.kpis.rows.size).toBe(2);
+  });
+
+  it('reads a byte-order mark and CRLF, and counts lines across the pieces of a long file', async () => {
+    const dir = await tempDir();
+    // 3,000 records of two lines each (the comment is quoted over a CRLF), ~170 KB, so
+    // records cross the reader's 64 KB pieces. One agent per record, all on 2026-01-01.
+    // Record k starts on line 2 + 2k; the last, k = 2,999, is bad: line 6,000.
+    const agents = Array.from({ length: 3_000 }, (_, k) => ({
+      id: `A${k}`,
+      name: `Agent ${k}`,
+      team_id: 'T1',
+    }));
+    const records = agents.map(
+      (agent, k) =>
+        `2026-01-01,${agent.id},${k === 2_999 ? 'many' : k},,,,,"note ${k},\r\nsecond line"`,
+    );
+    const { store, tables } = createMemoryStore({ teams: [team('T1', 'Care')], agents });
+    const file = await writeFixture(
+      dir,
+      'kpis.csv',
+      `\uFEFF${HEADER}\r\n${records.join('\r\n')}\r\n`,
+    );
+    const { code, err, out } = await importFiles(store, [file]);
+    expect(code).toBe(2);
+    expect(err.slice(1)).toEqual([
+      `${file}:6000: contacts_handled: must be a whole number 0 or more, got "many"`,
+    ]);
+    expect(out[0]).toContain('read 3000 rows, stored 2999');
+    expect(tables.kpis.rows.get('A2998|2026-01-01')?.contacts_handled).toBe(2998);
   });
 });

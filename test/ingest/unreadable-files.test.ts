@@ -74,6 +74,23 @@ describe('a file that cannot be read', () => {
     expect(tables.contacts.rows.size).toBe(1);
   });
 
+  it('stops at a quote inside an unquoted field, naming its line, after storing the rows before it', async () => {
+    const { store, tables } = createMemoryStore({ teams: [team('T1', 'Care')] });
+    const dir = await tempDir();
+    const file = await writeFixture(
+      dir,
+      'contacts.csv',
+      'date,team_id,reason,count\n2026-03-02,T1,billing,4\n2026-03-02,T1,5" screen,5\n',
+    );
+    const { code, err, out } = await importFiles(store, [file]);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `${file}:3: malformed CSV: a quote inside an unquoted field (quote the whole field and double the quotes in it) (the valid rows before it were stored; fix the file and import it again)`,
+    ]);
+    expect(out[0]).toContain('read 1 row, stored 1');
+    expect(tables.contacts.rows.size).toBe(1);
+  });
+
   it('stops when a column the kind needs is missing, listing the columns seen', async () => {
     const { store } = createMemoryStore();
     const dir = await tempDir();

@@ -14,7 +14,6 @@ export interface Issue {
 export type RawRow = Readonly<Record<string, unknown>>;
 
 const WHOLE = /^\d+$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
 const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 const SLACK_CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -31,12 +30,62 @@ export function shown(value: unknown): string {
 /** Dates already found real; imports repeat the same few hundred dates millions of times. */
 const realDates = new Set<string>();
 
+const DASH = 45;
+
+/** The shape check first (length, dashes), so most bad dates cost no more than that. */
 function isRealDate(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) {
+    return false;
+  }
   if (realDates.has(value)) return true;
   if (!isLocalDate(value)) return false;
   if (realDates.size >= 10_000) realDates.clear();
   realDates.add(value);
   return true;
+}
+
+/** Up to 15 digits is always below 2^53, so a digit loop gives the exact safe integer. */
+const MAX_FAST_DIGITS = 15;
+
+/**
+ * The value of text made only of ASCII digits, or -1 when it is anything else (sign,
+ * point, space, letter) or beyond a safe integer. Same verdict as /^\d+$/ plus
+ * Number.isSafeInteger, without a regex or a Number() parse per cell.
+ * @example wholeNumberOf('0042') // 42
+ * @example wholeNumberOf('2.5') // -1
+ */
+export function wholeNumberOf(text: string): number {
+  const length = text.length;
+  if (length === 0) return -1;
+  if (length > MAX_FAST_DIGITS) {
+    return WHOLE.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : -1;
+  }
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The value of text written as digits with at most one decimal point between digits
+ * (/^\d+(\.\d+)?$/), or -1 otherwise.
+ * @example decimalOf('12.5') // 12.5
+ * @example decimalOf('.5') // -1
+ */
+export function decimalOf(text: string): number {
+  const length = text.length;
+  let point = -1;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || point !== -1 || i === 0 || i === length - 1) return -1;
+    point = i;
+  }
+  if (length === 0) return -1;
+  return point === -1 && length <= MAX_FAST_DIGITS ? wholeNumberOf(text) : Number(text);
 }
 
 /**
@@ -81,24 +130,26 @@ export class FieldReader {
   count(column: string, required = false): number | undefined {
     const value = this.scalar(column, required);
     if (value === undefined) return undefined;
-    const ok =
-      typeof value === 'number'
-        ? Number.isSafeInteger(value) && value >= 0
-        : typeof value === 'string' && WHOLE.test(value) && Number.isSafeInteger(Number(value));
-    if (!ok) return this.fail(column, `must be a whole number 0 or more, got ${shown(value)}`);
-    return Number(value);
+    if (typeof value === 'string') {
+      const whole = wholeNumberOf(value);
+      if (whole !== -1) return whole;
+    } else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+      return value;
+    }
+    return this.fail(column, `must be a whole number 0 or more, got ${shown(value)}`);
   }
 
   /** A number 0 or more, decimals allowed (sums of seconds or of QA scores). */
   amount(column: string, required = false): number | undefined {
     const value = this.scalar(column, required);
     if (value === undefined) return undefined;
-    const ok =
-      typeof value === 'number'
-        ? Number.isFinite(value) && value >= 0
-        : typeof value === 'string' && DECIMAL.test(value);
-    if (!ok) return this.fail(column, `must be a number 0 or more, got ${shown(value)}`);
-    return Number(value);
+    if (typeof value === 'string') {
+      const amount = decimalOf(value);
+      if (amount !== -1) return amount;
+    } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+      return value;
+    }
+    return this.fail(column, `must be a number 0 or more, got ${shown(value)}`);
   }
 
   /** A real calendar date written YYYY-MM-DD. */

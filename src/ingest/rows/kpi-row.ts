@@ -5,7 +5,7 @@
 import type { AgentDay } from '../../domain/records.ts';
 import { toAgentDay } from '../agent-day.ts';
 import type { KnownIds } from '../known-ids.ts';
-import { type Checked, checked } from './checked.ts';
+import type { Checked } from './checked.ts';
 import { createFieldReader, type RawRow } from './field-reader.ts';
 import { checkPartWhole } from './part-whole.ts';
 
@@ -56,8 +56,11 @@ export function checkKpiRow(row: RawRow, known: KnownIds): Checked<AgentDay> {
     wholeValue: assigned,
   });
 
-  return checked(read.issues, () =>
-    toAgentDay(
+  // No closure (checked()) here: captured locals would live in a heap context per row.
+  if (read.issues.length > 0) return { ok: false, issues: read.issues };
+  return {
+    ok: true,
+    record: toAgentDay(
       {
         date: date as string,
         agent_id: agentId as string,
@@ -73,5 +76,5 @@ export function checkKpiRow(row: RawRow, known: KnownIds): Checked<AgentDay> {
       },
       teamId as string,
     ),
-  );
+  };
 }

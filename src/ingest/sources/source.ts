@@ -23,11 +23,6 @@ export interface RowSource {
   close(): void;
 }
 
-/** Counts bytes as the file stream reads them. */
-export interface ByteCounter {
-  bytes: number;
-}
-
 /**
  * For the JSON formats, whose columns are the keys of the first object: reads up to the
  * first non-empty chunk, takes its first row's keys, and gives back every chunk,
