@@ -273,6 +273,38 @@ describe('failure injection', () => {
     expect(error).toMatchObject({ code: 'slack_webapi_http_error', statusCode: 503 });
   });
 
+  it('can store a post and still answer 5xx, as a gateway timing out after Slack did the work', async () => {
+    slack.failNext('chat.postMessage', { kind: 'http', status: 504, afterHandling: true });
+    const error = await client.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e) => e);
+    expect(error).toMatchObject({ statusCode: 504 });
+    expect(slack.messages('C1').map((m) => m.text)).toEqual(['x']);
+  });
+
+  it('fails chosen call numbers of a method, counting every call of it', async () => {
+    slack.failCalls('chat.postMessage', [2, 4], { kind: 'http', status: 503 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await client.chat.postMessage({ channel: 'U1', text: `${i}` }).catch(() => undefined);
+      statuses.push(slack.calls.at(-1)?.status ?? 0);
+    }
+    expect(statuses).toEqual([200, 503, 200, 503, 200]);
+    expect(() => slack.failCalls('chat.postMessage', [0], { kind: 'http', status: 503 })).toThrow(
+      /≥ 1/,
+    );
+  });
+
+  it('tells an answer listener about each call after storing a post but before answering', async () => {
+    const seen: string[] = [];
+    const stop = slack.onAnswer((call) => {
+      // The post is already stored when the listener runs.
+      seen.push(`${call.method} ${call.status} stored=${slack.messages('C1').length}`);
+    });
+    await client.chat.postMessage({ channel: 'C1', text: 'x' });
+    stop();
+    await client.chat.postMessage({ channel: 'C1', text: 'y' });
+    expect(seen).toEqual(['chat.postMessage 200 stored=1']);
+  });
+
   it('answers every call to a channel with a chosen Slack error', async () => {
     slack.failChannel('C1', { kind: 'error', error: 'channel_not_found' });
     expect(await errorOf(client.chat.postMessage({ channel: 'C1', text: 'x' }))).toBe(

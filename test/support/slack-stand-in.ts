@@ -45,7 +45,11 @@ export interface StandInChannel {
 /** What an injected failure answers. */
 export type Failure =
   | { kind: 'ratelimited'; retryAfter: number }
-  | { kind: 'http'; status: number }
+  /**
+   * `afterHandling`: the call takes effect (a post is stored) and only then is answered
+   * with the error — a gateway timing out after Slack did the work.
+   */
+  | { kind: 'http'; status: number; afterHandling?: boolean }
   | { kind: 'error'; error: string; extra?: Record<string, unknown> };
 
 export interface RecordedCall {
@@ -160,6 +164,10 @@ export class SlackStandIn {
     failure: Failure;
     left: number;
   }[] = [];
+  /** Failures at chosen call numbers of a method (see {@link failCalls}). */
+  private readonly numberedFailures = new Map<string, Map<number, Failure>>();
+  private readonly callCounts = new Map<string, number>();
+  private readonly answerListeners = new Set<(call: RecordedCall) => void>();
   private limiter: RateLimiter | undefined;
   private readonly responseUrls = new Map<string, number>();
   private readonly usedTriggers = new Set<string>();
@@ -245,8 +253,38 @@ export class SlackStandIn {
     return this;
   }
 
+  /**
+   * Answers the calls of `method` numbered `numbers` (1-based, counting every call of
+   * authenticated call of that method since the stand-in started or was reset, whatever its
+   * answer) with `failure`. Spreads
+   * faults through a long run deterministically, where `failNext` bunches them.
+   * @example slack.failCalls('chat.postMessage', [100, 700], { kind: 'http', status: 503 })
+   */
+  failCalls(method: string, numbers: number[], failure: Failure): this {
+    const byNumber = this.numberedFailures.get(method) ?? new Map<number, Failure>();
+    for (const n of numbers) {
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`failCalls needs call numbers ≥ 1 (got ${n} for ${method})`);
+      byNumber.set(n, failure);
+    }
+    this.numberedFailures.set(method, byNumber);
+    return this;
+  }
+
   clearFailures(): void {
     this.failures.length = 0;
+    this.numberedFailures.clear();
+  }
+
+  /**
+   * Calls `listener` with each call once its outcome is decided (handler run, message
+   * stored) and *before* the answer is written, so a test can act in the window where
+   * Slack has accepted a post but the client has not heard back — e.g. SIGKILL the app.
+   * @returns a function that removes the listener.
+   */
+  onAnswer(listener: (call: RecordedCall) => void): () => void {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
   }
 
   /** Turns Slack-like rate limits on (answering 429 + Retry-After), or off with `false`. */
@@ -299,6 +337,8 @@ export class SlackStandIn {
     this.responsePosts.length = 0;
     this.messagesByChannel.clear();
     this.failures.length = 0;
+    this.numberedFailures.clear();
+    this.callCounts.clear();
   }
 
   // ---- HTTP ------------------------------------------------------------------------
@@ -360,6 +400,7 @@ export class SlackStandIn {
       call.ok = status === 200 && body.ok === true;
       call.response = body;
       if (typeof body.error === 'string') call.error = body.error;
+      for (const listener of this.answerListeners) listener(call);
       send(res, status, body, headers);
     };
 
@@ -367,7 +408,10 @@ export class SlackStandIn {
     if (!this.tokens.has(token)) return answer(200, { ok: false, error: 'invalid_auth' });
 
     const channel = str(params.channel) ?? str(params.channel_id);
-    const failure = this.takeFailure(method, channel);
+    const number = (this.callCounts.get(method) ?? 0) + 1;
+    this.callCounts.set(method, number);
+    const failure =
+      this.numberedFailures.get(method)?.get(number) ?? this.takeFailure(method, channel);
     if (failure) {
       if (failure.kind === 'ratelimited') {
         return answer(
@@ -375,6 +419,14 @@ export class SlackStandIn {
           { ok: false, error: 'ratelimited' },
           { 'retry-after': String(failure.retryAfter) },
         );
+      }
+      if (failure.kind === 'http' && failure.afterHandling) {
+        try {
+          this.handlers[method]?.(params, call);
+        } catch (error) {
+          if (!(error instanceof SlackError)) throw error;
+        }
+        return answer(failure.status, { ok: false, error: 'internal_error' });
       }
       if (failure.kind === 'http')
         return answer(failure.status, { ok: false, error: 'internal_error' });

@@ -2,9 +2,10 @@
  * The delivery engine: the only way anything reaches Slack (ARCHITECTURE.md, "Delivery in
  * one place"). For each message:
  *
- * 1. Ledger first: claim (job, period, target). Already sent or failed → skip. Pending
- *    after an earlier post attempt → look for the post by its metadata before posting
- *    again (a crash between post and ledger update), and mark it sent if found.
+ * 1. Ledger first: claim (job, period, target), counted as attempted. Already sent or
+ *    failed → skip. Pending after an earlier attempt → look for the post by its metadata
+ *    before posting again (a crash between post and ledger update), and mark it sent if
+ *    found. A new message costs two durable ledger writes: the claim and `sent`.
  * 2. DMs only in the recipient's working hours (and never before `notBefore`): otherwise
  *    recorded `held` with not_before, for a later run.
  * 3. Files uploaded privately (files.uploadV2 flow, no channel_id) and shown through
@@ -26,7 +27,7 @@ import type { Store } from '../../store/types.ts';
 import { backoffDelay } from './backoff.ts';
 import { resolveFileRefs } from './file-refs.ts';
 import { DELIVERY_EVENT_TYPE, findPostedMessage } from './reconcile.ts';
-import { SendGate } from './send-gate.ts';
+import { DEFAULT_CATCH_UP_MS, SendGate } from './send-gate.ts';
 import { classifySlackError } from './slack-errors.ts';
 import {
   type Clock,
@@ -44,6 +45,17 @@ export interface DeliveryLimits {
   perChannelMs: number;
   /** chat.postMessage calls a minute across the workspace (Slack: "several hundred"). */
   postsPerMinute: number;
+  /**
+   * Posts that may go back to back across the workspace after a quiet spell (Slack allows
+   * short bursts; the stand-in's default bucket holds 10). 1: strictly spaced.
+   */
+  workspaceBurst: number;
+  /**
+   * How late a paced send may wake and still keep its slot, so timer lateness does not
+   * accumulate over a long run (send-gate.ts); sends to one channel are never closer
+   * than perChannelMs − catchUpMs.
+   */
+  catchUpMs: number;
   /** Attempts of one call on 5xx / network errors before giving up. */
   maxAttempts: number;
   backoffBaseMs: number;
@@ -58,6 +70,8 @@ export interface DeliveryLimits {
 export const DEFAULT_LIMITS: DeliveryLimits = {
   perChannelMs: 1000,
   postsPerMinute: 300,
+  workspaceBurst: 1,
+  catchUpMs: DEFAULT_CATCH_UP_MS,
   maxAttempts: 5,
   backoffBaseMs: 500,
   backoffCapMs: 30_000,
@@ -120,17 +134,39 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const { client, store, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  if (limits.postsPerMinute <= 0 || limits.perChannelMs < 0 || limits.maxAttempts < 1) {
+  if (
+    limits.postsPerMinute <= 0 ||
+    limits.perChannelMs < 0 ||
+    limits.maxAttempts < 1 ||
+    !(limits.catchUpMs >= 0) ||
+    !Number.isInteger(limits.workspaceBurst) ||
+    limits.workspaceBurst < 1
+  ) {
     throw new Error(
-      'createDelivery needs postsPerMinute > 0, perChannelMs ≥ 0 and maxAttempts ≥ 1',
+      'createDelivery needs postsPerMinute > 0, perChannelMs ≥ 0, catchUpMs ≥ 0, an integer workspaceBurst ≥ 1 and maxAttempts ≥ 1',
     );
   }
   const workingHours = deps.workingHours ?? { start: '09:00', end: '17:00' };
   const random = deps.random ?? Math.random;
-  const gate = new SendGate(clock, limits.perChannelMs, 60_000 / limits.postsPerMinute);
+  const gate = new SendGate(
+    clock,
+    limits.perChannelMs,
+    60_000 / limits.postsPerMinute,
+    limits.catchUpMs,
+    limits.workspaceBurst,
+  );
 
-  /** Runs one call under the retry policy; `postTo` paces it as a chat.postMessage. */
-  async function attempt<T>(name: string, call: () => Promise<T>, postTo?: string): Promise<T> {
+  /**
+   * Runs one call under the retry policy; `postTo` paces it as a chat.postMessage.
+   * `beforeRetry` runs after a transient failure, before the call is made again: a result
+   * it finds is returned instead (a post Slack stored before the answer was lost).
+   */
+  async function attempt<T>(
+    name: string,
+    call: () => Promise<T>,
+    postTo?: string,
+    beforeRetry?: () => Promise<T | null>,
+  ): Promise<T> {
     let failures = 0;
     let waits = 0;
     for (;;) {
@@ -173,6 +209,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
             'Slack call failed; backing off',
           );
           await clock.sleep(delay);
+          const found = await beforeRetry?.();
+          if (found) return found;
           continue;
         }
         throw new DeliveryFailed(failure.error, failure.kind);
@@ -216,6 +254,28 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     return new Date(Math.max(...reasons.map((d) => d.getTime())));
   }
 
+  /** The channel a message lands in: a DM's is opened (conversations.open) to search it. */
+  async function channelOf(message: OutgoingMessage, known?: string): Promise<string> {
+    if (known) return known;
+    if (message.kind !== 'dm') return message.target;
+    const opened = await step('conversations.open', () =>
+      client.conversations.open({ users: message.target }),
+    );
+    return opened.channel?.id ?? message.target;
+  }
+
+  /** The earlier post of `key`, searched from `since`, or null. */
+  async function findEarlierPost(
+    message: OutgoingMessage,
+    key: string,
+    since: Date,
+    known?: string,
+  ): Promise<{ channel: string; ts: string } | null> {
+    const channel = await channelOf(message, known);
+    const found = await findPostedMessage(client, { channel, key, since }, step);
+    return found ? { channel, ts: found.ts } : null;
+  }
+
   async function post(
     message: OutgoingMessage,
     key: string,
@@ -226,9 +286,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const blocks = resolveFileRefs(message.blocks, files, (name) => ({
       slack_file: { id: ids.get(name) ?? name },
     }));
+    const since = clock.now();
     for (let tries = 0; ; tries += 1) {
       try {
-        const result = await attempt(
+        const result: { channel?: string; ts?: string } = await attempt<{
+          channel?: string;
+          ts?: string;
+        }>(
           'chat.postMessage',
           () =>
             client.chat.postMessage({
@@ -241,6 +305,15 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
               },
             }),
           message.target,
+          // A 5xx or a dropped connection can come after Slack stored the post: look
+          // before posting again, or the retry would duplicate it. If the lookup itself
+          // cannot be made (no history scope, say), the post is retried rather than lost.
+          () =>
+            findEarlierPost(message, key, since).catch((error: unknown) => {
+              if (!(error instanceof DeliveryFailed)) throw error;
+              logger.warn({ key, error: error.message }, 'could not look for an earlier post');
+              return null;
+            }),
         );
         if (!result.ts || !result.channel) throw new DeliveryFailed('chat.postMessage gave no ts');
         return { channel: result.channel, ts: result.ts };
@@ -265,7 +338,10 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         period: message.period,
         target: message.target,
         status: 'pending',
-        attempts: 0,
+        // Claimed as attempted: a new message then needs one ledger write before its post,
+        // not two. A run that dies (or holds it) before posting costs the next run one
+        // history lookup that finds nothing — cheaper than a write on every message.
+        attempts: 1,
         created_at: stamp(),
         updated_at: stamp(),
       },
@@ -278,21 +354,14 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     }
     try {
       if (!created && delivery.status === 'pending' && delivery.attempts > 0) {
-        const channel =
-          delivery.channel ??
-          (message.kind === 'dm'
-            ? ((
-                await step('conversations.open', () =>
-                  client.conversations.open({ users: message.target }),
-                )
-              ).channel?.id ?? message.target)
-            : message.target);
-        const found = await findPostedMessage(
-          client,
-          { channel, key, since: new Date(delivery.created_at) },
-          step,
+        const found = await findEarlierPost(
+          message,
+          key,
+          new Date(delivery.created_at),
+          delivery.channel,
         );
         if (found) {
+          const { channel } = found;
           await store.deliveries.update({
             key,
             set: { status: 'sent', channel, ts: found.ts, updated_at: stamp() },
@@ -311,10 +380,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         return { ...base, status: 'held', notBefore };
       }
       // Counted before posting: a record pending with attempts > 0 may have been posted.
-      await store.deliveries.update({
-        key,
-        set: { status: 'pending', attempts: delivery.attempts + 1, updated_at: stamp() },
-      });
+      // (A record this run created is already counted by its claim.)
+      if (!created) {
+        await store.deliveries.update({
+          key,
+          set: { status: 'pending', attempts: delivery.attempts + 1, updated_at: stamp() },
+        });
+      }
       const posted = await post(message, key);
       await store.deliveries.update({
         key,

@@ -6,11 +6,28 @@
  *
  * A turn is reserved synchronously after the wait, so concurrent senders to one channel
  * queue up one interval apart rather than racing.
+ *
+ * Slots are kept on a schedule, not measured from when a sender woke: a timer that fires
+ * a little late (up to `catchUpMs`) does not push every later slot back, so a long run
+ * paces at the full allowed rate instead of drifting below it (at one post per 100 ms, a
+ * timer 1–2 ms late each time would otherwise cost 1–2 % of the run, and more under load).
+ * Two sends to one key are therefore never closer than `interval − catchUpMs`, which
+ * Slack, measuring arrivals, tolerates; after an idle spell (or a pause) the schedule
+ * restarts from now, so nothing is ever sent early to make up for time not used.
+ *
+ * The workspace rate may allow a burst (`workspaceBurst`, Slack's "short bursts", a
+ * generic cell-rate algorithm): after a quiet spell — or a stall of this process — up to
+ * that many posts may go back to back before the pacing resumes, so a stall does not cost
+ * its length in full. With the default burst of 1 the spacing is strict.
  */
 import type { Clock } from './types.ts';
 
+/** Default lateness a slot absorbs: the 50 ms early that Slack's (and the stand-in's) arrival measurement tolerates. */
+export const DEFAULT_CATCH_UP_MS = 50;
+
 export class SendGate {
   private pausedUntil = 0;
+  /** The next slot of each channel and of the workspace (ms since the epoch). */
   private readonly nextByChannel = new Map<string, number>();
   private nextWorkspace = 0;
 
@@ -18,7 +35,22 @@ export class SendGate {
     private readonly clock: Clock,
     private readonly perChannelMs: number,
     private readonly workspaceIntervalMs: number,
-  ) {}
+    private readonly catchUpMs: number = DEFAULT_CATCH_UP_MS,
+    private readonly workspaceBurst: number = 1,
+  ) {
+    if (!(catchUpMs >= 0)) throw new Error(`SendGate needs catchUpMs ≥ 0 (got ${catchUpMs})`);
+    if (!Number.isInteger(workspaceBurst) || workspaceBurst < 1)
+      throw new Error(`SendGate needs workspaceBurst as an integer ≥ 1 (got ${workspaceBurst})`);
+  }
+
+  /**
+   * The slot a send at `now` takes: the scheduled one when `now` is on it or only a little
+   * past it, else `now` itself.
+   * @example slotFor(1000, 1012) // 1000 with catchUpMs 50: 12 ms late, within the catch-up; next = 1000 + interval
+   */
+  private slotFor(scheduled: number, now: number): number {
+    return now - scheduled <= this.catchUpMs ? scheduled : now;
+  }
 
   /** Waits until a call may go; `postTo` marks a chat.postMessage to that channel. */
   async waitTurn(postTo?: string): Promise<void> {
@@ -26,12 +58,19 @@ export class SendGate {
       const now = this.clock.now().getTime();
       let at = this.pausedUntil;
       if (postTo !== undefined) {
-        at = Math.max(at, this.nextByChannel.get(postTo) ?? 0, this.nextWorkspace);
+        // A burst of b lets a post go up to b − 1 intervals ahead of the workspace schedule.
+        const early = (this.workspaceBurst - 1) * this.workspaceIntervalMs;
+        at = Math.max(at, this.nextByChannel.get(postTo) ?? 0, this.nextWorkspace - early);
       }
       if (at <= now) {
         if (postTo !== undefined) {
-          this.nextByChannel.set(postTo, now + this.perChannelMs);
-          this.nextWorkspace = now + this.workspaceIntervalMs;
+          const channelSlot = this.slotFor(this.nextByChannel.get(postTo) ?? 0, now);
+          this.nextByChannel.set(
+            postTo,
+            Math.max(channelSlot, this.pausedUntil) + this.perChannelMs,
+          );
+          const workspaceSlot = this.slotFor(this.nextWorkspace, now);
+          this.nextWorkspace = Math.max(workspaceSlot, this.pausedUntil) + this.workspaceIntervalMs;
         }
         return;
       }

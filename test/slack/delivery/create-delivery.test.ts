@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryKey } from '../../../src/domain/surfaces.ts';
 import { DELIVERY_EVENT_TYPE } from '../../../src/slack/delivery/reconcile.ts';
+import { fakeClock } from './fake-clock.ts';
 import { type Harness, message, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -51,6 +52,27 @@ describe('exactly once', () => {
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3);
   });
 
+  it('writes a new message to the ledger twice, claimed as attempted before the post and then sent', async () => {
+    const writes: string[] = [];
+    const store = {
+      ...h.store,
+      deliveries: {
+        ...h.store.deliveries,
+        claim: async (args: Parameters<typeof h.store.deliveries.claim>[0]) => {
+          writes.push(`claim attempts=${args.delivery.attempts}`);
+          return h.store.deliveries.claim(args);
+        },
+        update: async (args: Parameters<typeof h.store.deliveries.update>[0]) => {
+          writes.push(`update ${String(args.set.status)}`);
+          return h.store.deliveries.update(args);
+        },
+      },
+    };
+    await h.engine({ store }).deliver(message('C1'));
+    // Counted as attempted by the claim itself, so a crash after the post is reconciled.
+    expect(writes).toEqual(['claim attempts=1', 'update sent']);
+  });
+
   it('posts again for a new period', async () => {
     await h.engine().deliver(message('C1'));
     await h.engine().deliver(message('C1', { period: '2026-11-24' }));
@@ -79,6 +101,32 @@ describe('rate limits and transient errors', () => {
     expect(h.slack.callsTo('chat.postMessage').map((c) => c.status)).toEqual([503, 503, 200]);
     expect(outcome.status).toBe('sent');
     expect(h.slack.messages('C1')).toHaveLength(1);
+  });
+
+  it('finds a post Slack stored before answering 503, instead of posting it again', async () => {
+    h.slack.failNext('chat.postMessage', { kind: 'http', status: 503, afterHandling: true });
+    const outcome = await h.engine({ limits: { perChannelMs: 0 } }).deliver(message('C1'));
+    const [stored] = h.slack.messages('C1');
+    // One post, found through history by its key; no second chat.postMessage.
+    expect(h.slack.callsTo('chat.postMessage').map((c) => c.status)).toEqual([503]);
+    expect(h.slack.messages('C1')).toHaveLength(1);
+    expect(outcome).toMatchObject({ status: 'sent', channel: 'C1', ts: stored?.ts });
+    expect(await h.store.deliveries.get({ key: key('C1') })).toMatchObject({
+      status: 'sent',
+      ts: stored?.ts,
+    });
+  });
+
+  it('does the same for a DM, searching the DM channel it opens', async () => {
+    h.slack.failNext('chat.postMessage', { kind: 'http', status: 502, afterHandling: true });
+    const dm = message('ULON', { job: 'coaching-dms', kind: 'dm', tz: 'Europe/London' });
+    // Monday 10:00 London: inside working hours.
+    const clock = fakeClock(Date.parse('2026-11-23T10:00:00Z'));
+    const outcome = await h.engine({ clock, limits: { perChannelMs: 0 } }).deliver(dm);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(h.slack.messages('ULON')).toHaveLength(1);
+    expect(h.slack.callsTo('conversations.open')).toHaveLength(1);
+    expect(outcome).toMatchObject({ status: 'sent', channel: 'DULON' });
   });
 
   it('gives up on a 5xx after maxAttempts, reports it, and the next run delivers it', async () => {

@@ -36,6 +36,36 @@ describe('SendGate', () => {
     expect(times).toEqual([0, 200, 400]);
   });
 
+  it('keeps the schedule when timers fire a little late, instead of drifting behind', async () => {
+    // Every sleep overshoots by 10 ms, within the 50 ms catch-up.
+    const clock = fakeClock(0);
+    const late = { ...clock, sleep: (ms: number) => clock.sleep(ms + 10) };
+    const gate = new SendGate(late, 0, 100, 50);
+    const times: number[] = [];
+    for (const channel of ['C1', 'C2', 'C3', 'C4']) {
+      await gate.waitTurn(channel);
+      times.push(clock.now().getTime());
+    }
+    // Slots 0, 100, 200, 300, each taken 10 ms late; without catch-up: 0, 110, 220, 330.
+    expect(times).toEqual([0, 110, 210, 310]);
+  });
+
+  it('after a quiet spell lets workspaceBurst posts go back to back, then paces', async () => {
+    const clock = fakeClock(10_000);
+    const gate = new SendGate(clock, 0, 100, 0, 3);
+    const times: number[] = [];
+    for (const channel of ['C1', 'C2', 'C3', 'C4', 'C5']) {
+      await gate.waitTurn(channel);
+      times.push(clock.now().getTime());
+    }
+    // Burst of 3 at 10 000; then one per 100 ms.
+    expect(times).toEqual([10_000, 10_000, 10_000, 10_100, 10_200]);
+  });
+
+  it('refuses a burst below 1', () => {
+    expect(() => new SendGate(fakeClock(0), 0, 100, 0, 0)).toThrow(/workspaceBurst/);
+  });
+
   it('holds every call, of any method, for a 429 Retry-After', async () => {
     const clock = fakeClock(5000);
     const gate = new SendGate(clock, 1000, 0);
