@@ -3,6 +3,12 @@
  * the Store interface, then calls it. Used by the CLI, the Slack app and jobs.
  * Agent sums are loaded for every team (percentiles span the organisation or the site),
  * even when `teamIds` narrows the teams reported.
+ *
+ * With a report cache (passed, or attached to the store by `withReportCache`, as the
+ * Slack app does) the organisation-wide report is built once per (asOf, options) and the
+ * asked-for teams are picked from it. That gives the same teams as a filtered build:
+ * tiers and percentiles are organisation-wide either way, and every other part of a
+ * TeamReport reads only that team's rows (test/analytics/build-org-report.test.ts).
  */
 
 import { resolveReportOptions } from './analytics/options.ts';
@@ -10,9 +16,10 @@ import { assembleOrgReport } from './analytics/report.ts';
 import { reportWindows } from './analytics/windows.ts';
 import { isLocalDate } from './domain/dates.ts';
 import type { Metric } from './domain/metrics.ts';
-import type { LocalDate } from './domain/records.ts';
+import type { LocalDate, Team } from './domain/records.ts';
 import type { OrgReport, ReportOptions } from './domain/report.ts';
 import { InputError, NotFoundError } from './errors.ts';
+import { cacheKey, type ReportCache, reportCacheOf } from './report-cache.ts';
 import type { Store } from './store/types.ts';
 
 export interface BuildOrgReportArgs {
@@ -22,6 +29,8 @@ export interface BuildOrgReportArgs {
   /** Only these teams in the output (all when omitted). */
   teamIds?: string[];
   options?: Partial<Omit<ReportOptions, 'weights'>> & { weights?: Partial<Record<Metric, number>> };
+  /** Reuse organisation-wide reports from here; defaults to the one attached to `store`. */
+  cache?: ReportCache;
 }
 
 /**
@@ -33,6 +42,7 @@ export async function buildOrgReport({
   asOf,
   teamIds,
   options,
+  cache = reportCacheOf(store),
 }: BuildOrgReportArgs): Promise<OrgReport> {
   let resolved: ReportOptions;
   try {
@@ -61,12 +71,58 @@ export async function buildOrgReport({
     }
     ids = [...new Set(teamIds)];
   }
-  const w = reportWindows(day, resolved.windowDays, resolved.monthlyMonths);
-  // Dates as YYYY-MM-DD sort as strings: the earlier of the monthly span and the window.
-  const [from = w.window.from] = [w.monthly.from, w.window.from].sort();
   // A team filter only when one was asked for: listing every team id would make the store
   // match each row against the whole list for nothing.
   const filter = teamIds ? ids : undefined;
+  if (!cache) return loadAndAssemble({ store, day, options: resolved, teams: allTeams, filter });
+
+  const key = cacheKey([day, resolved]);
+  const build = () => loadAndAssemble({ store, day, options: resolved, teams: allTeams });
+  let org = await cache.get(key, build);
+  // Teams added, removed or renamed since that build: every cached report is stale.
+  if (!sameTeams(org, allTeams)) {
+    cache.invalidate();
+    org = await cache.get(key, build);
+  }
+  if (!filter) return org;
+  const wanted = new Set(filter);
+  return { ...org, teams: org.teams.filter((team) => wanted.has(team.id)) };
+}
+
+/** Whether the report lists exactly these teams, in order, as they are now named and placed. */
+function sameTeams(report: OrgReport, teams: readonly Team[]): boolean {
+  return (
+    report.teams.length === teams.length &&
+    report.teams.every((t, i) => {
+      const now = teams[i];
+      return (
+        now !== undefined &&
+        t.id === now.id &&
+        t.name === now.name &&
+        t.site === now.site &&
+        t.timezone === now.timezone
+      );
+    })
+  );
+}
+
+/** Loads the rows for `day` (only `filter`'s teams where a query can narrow) and assembles them. */
+async function loadAndAssemble({
+  store,
+  day,
+  options: resolved,
+  teams: allTeams,
+  filter,
+}: {
+  store: Store;
+  day: LocalDate;
+  options: ReportOptions;
+  teams: Team[];
+  filter?: string[];
+}): Promise<OrgReport> {
+  const w = reportWindows(day, resolved.windowDays, resolved.monthlyMonths);
+  // Dates as YYYY-MM-DD sort as strings: the earlier of the monthly span and the window.
+  const [from = w.window.from] = [w.monthly.from, w.window.from].sort();
   const [
     agents,
     teamDays,

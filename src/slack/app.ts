@@ -3,11 +3,17 @@
  * POST /slack/events with GET /healthz, or Socket Mode when an app token is set; the Web
  * API base URL from SLACK_API_URL; listeners registered from one table of contents.
  * Security beyond Bolt: future-dated requests are refused, retried events processed once.
+ * Acks stay fast: Bolt's HTTP receiver answers when a listener calls ack() (listeners ack
+ * first; processBeforeResponse stays false), and the listeners' reports come from one
+ * short-lived report cache, so the work after an ack does not hold up the next request.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { createReportCache, type ReportCache, withReportCache } from '../report-cache.ts';
 import type { Store } from '../store/types.ts';
+import { authorizeOnce } from './authorize-once.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { ChartMaker } from './charts.ts';
 import { createDelivery, type Delivery } from './delivery/create-delivery.ts';
@@ -28,6 +34,8 @@ export interface CreateAppArgs {
   charts?: ChartMaker;
   delivery?: Delivery;
   now?: () => Date;
+  /** Reports shared by the listeners; a fresh 60-second cache when omitted. */
+  reports?: ReportCache;
 }
 
 export function createApp({
@@ -37,6 +45,7 @@ export function createApp({
   charts,
   delivery,
   now = () => new Date(),
+  reports = createReportCache(),
 }: CreateAppArgs): App {
   const { botToken, signingSecret, appToken, apiUrl, socketMode } = config.slack;
   if (!botToken) throw new TypeError('createApp needs config.slack.botToken (SLACK_BOT_TOKEN)');
@@ -53,22 +62,33 @@ export function createApp({
   };
   const log = boltLogger(logger);
   // Bolt's eager auth.test at construction rejects unhandled (and kills the process) when
-  // Slack is unreachable; serve checks the token itself, so defer Bolt's check to first use.
-  const tokenVerificationEnabled = false;
+  // Slack is unreachable, and its deferred one repeats auth.test before every request
+  // (each ack then waits for a Web API round trip), so the bot's identity is asked for
+  // once, at the first request (authorize-once.ts); serve checks the token at start.
+  const authorize = authorizeOnce({
+    botToken,
+    client: new WebClient(undefined, { ...clientOptions, logger: log }),
+  });
+  // Bolt's per-conversation state store is unused here, and its default in-memory one
+  // builds an Error (with a stack) on every request that has no state.
+  const convoStore = false as const;
   let app: App;
   if (socketMode) {
     app = new App({
-      token: botToken,
+      authorize,
       appToken,
       socketMode: true,
       logger: log,
       clientOptions,
+      convoStore,
       extendedErrorHandler: true,
-      tokenVerificationEnabled,
     });
   } else {
     const receiver = new HTTPReceiver({
       signingSecret: signingSecret as string,
+      // Said out loud because it decides ack latency: the 200 goes out at ack(), not
+      // after the listener has finished its work.
+      processBeforeResponse: false,
       endpoints: EVENTS_PATH,
       logger: log,
       customRoutes: [
@@ -89,18 +109,23 @@ export function createApp({
       ),
     );
     app = new App({
-      token: botToken,
+      authorize,
       receiver,
       logger: log,
       clientOptions,
+      convoStore,
       extendedErrorHandler: true,
-      tokenVerificationEnabled,
     });
   }
+  // With `authorize` instead of `token`, Bolt's public client has no token; give it the bot
+  // token as Bolt itself does for a single workspace. Listeners receive this client too
+  // (Bolt uses app.client when the authorization names no workspace).
+  app.client = new WebClient(botToken, app.webClientOptions);
 
   const deps: SlackDeps = {
     config,
-    store,
+    store: withReportCache(store, reports),
+    reports,
     logger,
     now,
     ...(charts ? { charts } : {}),

@@ -1,13 +1,20 @@
 /** What the Slack listeners are given: the core's collaborators, injected so tests can use real ones. */
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { ReportCache } from '../report-cache.ts';
 import type { Store } from '../store/types.ts';
 import type { ChartMaker } from './charts.ts';
 import type { Delivery } from './delivery/create-delivery.ts';
 
 export interface SlackDeps {
   config: Pick<Config, 'directorIds'>;
+  /**
+   * The app's store. createApp attaches its report cache to it (withReportCache), so
+   * `buildOrgReport({ store })` in every listener shares one organisation-wide report.
+   */
   store: Store;
+  /** That report cache, for whoever must invalidate it (e.g. after an import in-process). */
+  reports?: ReportCache;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   charts?: ChartMaker;
   delivery?: Delivery;
