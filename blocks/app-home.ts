@@ -1,13 +1,16 @@
 /**
  * The App Home tab: the viewer's own view by role. A director sees every team side by
  * side, a lead their teams, an agent their own numbers; one person may see several
- * parts. Someone with no role sees how to get access. Always within 100 blocks.
+ * parts. Someone with no role sees how to get access. Every team row (a lead's teams, a
+ * director's teams) carries an "Open" button asking for that team's full view, answered
+ * in the person's DM by src/slack/listeners/actions/open-team.ts. Always within 100 blocks.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
 import { t } from '../src/messages/t.ts';
 import { type AgentViewArgs, buildAgentViewBlocks } from './agent-view.ts';
-import { digestBody } from './director-digest.ts';
+import { openTeamButton } from './controls.ts';
+import { alertTexts, packLines, teamLine } from './director-digest.ts';
 import { capBlocks, LIMITS } from './limits.ts';
 import { context, divider, header, section } from './message.ts';
 import { BALANCED_ORDER, statusLine, valueLine } from './metric-lines.ts';
@@ -29,7 +32,29 @@ function leadTeamBlocks(team: TeamReport): KnownBlock[] {
   const lines = BALANCED_ORDER.map(
     (m) => `${valueLine(m, team.metrics[m])}\n${statusLine(team.metrics[m])}`,
   );
-  return [section(`*${team.name}*`), section(lines.join('\n'))];
+  return [
+    section(t('home.team_name', { team: team.name }), openTeamButton(team.id)),
+    section(lines.join('\n')),
+  ];
+}
+
+/**
+ * A director's part: one row per team with its "Open" button, then the alerts, within
+ * `budget` blocks. When there are more teams than rows fit, the first teams keep their
+ * row and button and the rest are still listed (packed, without a button) after a note
+ * saying how to open them, so no team disappears.
+ */
+export function directorHomeBlocks(report: Pick<OrgReport, 'teams'>, budget: number): KnownBlock[] {
+  const alerts = alertTexts(report).map((text) => section(text));
+  const rows = report.teams.map((team) => section(teamLine(team), openTeamButton(team.id)));
+  if (rows.length + alerts.length <= budget) return [...rows, ...alerts];
+  // k rows with buttons + a note + the rest packed + the alerts must fit; shrink k until they do.
+  for (let k = Math.max(0, budget - alerts.length - 2); ; k -= 1) {
+    const rest = packLines(report.teams.slice(k).map(teamLine), LIMITS.sectionText);
+    const note = context(t('home.more_teams_listed', { count: report.teams.length - k }));
+    if (k === 0 || k + 1 + rest.length + alerts.length <= budget)
+      return [...rows.slice(0, k), note, ...rest.map((text) => section(text)), ...alerts];
+  }
 }
 
 export function buildAppHomeView(args: AppHomeArgs): HomeView {
@@ -57,7 +82,7 @@ export function buildAppHomeView(args: AppHomeArgs): HomeView {
     }
     if (args.director) {
       blocks.push(header(t('home.title_director')));
-      blocks.push(...digestBody(report, Math.max(2, LIMITS.viewBlocks - blocks.length)));
+      blocks.push(...directorHomeBlocks(report, Math.max(2, LIMITS.viewBlocks - blocks.length)));
     }
   }
   return {

@@ -50,26 +50,35 @@ export function packLines(lines: readonly string[], max: number): string[] {
   return out;
 }
 
+/** A team's digest row: its name, health per metric (BALANCED_ORDER), tier mix and alert count. */
+export function teamLine(team: TeamReport): string {
+  const alerts = teamAlerts(team);
+  return t('digest.team_line', {
+    team: team.name,
+    statuses: BALANCED_ORDER.map((m) => HEALTH_EMOJI[team.metrics[m].health]).join(''),
+    top: team.tierMix.top,
+    average: team.tierMix.average,
+    lagging: team.tierMix.lagging,
+    alerts: alerts.length > 0 ? t('digest.alert_count', { count: alerts.length }) : '',
+  });
+}
+
+/** The "Alerts" list, packed into as few section texts as fit (one bullet an alert). */
+export function alertTexts(report: Pick<OrgReport, 'teams'>): string[] {
+  const alertLines = report.teams
+    .flatMap(teamAlerts)
+    .map((alert) => t('common.bullet', { text: alert }));
+  return packLines(
+    [t('digest.alerts_title'), ...(alertLines.length > 0 ? alertLines : [t('digest.no_alerts')])],
+    LIMITS.sectionText,
+  );
+}
+
 /** The digest's body blocks within `maxBlocks`, ending with a note when some had to go. */
 export function digestBody(report: Pick<OrgReport, 'teams'>, maxBlocks: number): KnownBlock[] {
-  const teamLines = report.teams.map((team) => {
-    const alerts = teamAlerts(team);
-    return t('digest.team_line', {
-      team: team.name,
-      statuses: BALANCED_ORDER.map((m) => HEALTH_EMOJI[team.metrics[m].health]).join(''),
-      top: team.tierMix.top,
-      average: team.tierMix.average,
-      lagging: team.tierMix.lagging,
-      alerts: alerts.length > 0 ? ` · :warning: ${alerts.length}` : '',
-    });
-  });
-  const alertLines = report.teams.flatMap(teamAlerts).map((a) => `• ${a}`);
   const sections = [
-    ...packLines(teamLines, LIMITS.sectionText),
-    ...packLines(
-      [t('digest.alerts_title'), ...(alertLines.length > 0 ? alertLines : [t('digest.no_alerts')])],
-      LIMITS.sectionText,
-    ),
+    ...packLines(report.teams.map(teamLine), LIMITS.sectionText),
+    ...alertTexts(report),
   ];
   const blocks: KnownBlock[] = sections.map((text) => section(text));
   if (blocks.length <= maxBlocks) return blocks;

@@ -4,6 +4,7 @@
  * must be dropped is replaced by a visible note, never silently cut.
  */
 import type { ContextBlock, KnownBlock } from '@slack/types';
+import { t } from '../src/messages/t.ts';
 
 export const LIMITS = {
   /** Blocks in one message. */
@@ -72,7 +73,7 @@ export function noteBlock(text: string): ContextBlock {
 export function capBlocks(
   blocks: KnownBlock[],
   max: number = LIMITS.messageBlocks,
-  describe: (hidden: number) => string = (hidden) => `_${hidden} more not shown_`,
+  describe: (hidden: number) => string = (count) => t('common.more_not_shown', { count }),
 ): KnownBlock[] {
   if (!Number.isInteger(max) || max < 1) throw new Error(`capBlocks needs max ≥ 1 (got ${max})`);
   if (blocks.length <= max) return blocks;
@@ -107,5 +108,8 @@ export function splitAcrossMessages(
   const size = perMessage - 1;
   const parts: KnownBlock[][] = [];
   for (let i = 0; i < blocks.length; i += size) parts.push(blocks.slice(i, i + size));
-  return parts.map((part, i) => [noteBlock(`Part ${i + 1} of ${parts.length}`), ...part]);
+  return parts.map((part, i) => [
+    noteBlock(t('common.part', { part: i + 1, parts: parts.length })),
+    ...part,
+  ]);
 }

@@ -61,7 +61,7 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
   const signalLines = s.signals.slice(0, MAX_SIGNALS).map((signal) =>
     t('metric.signal', {
       rule: t(`metric.signal.${signal.rule}`),
-      side: signal.side,
+      side: t(`metric.side.${signal.side}`),
       dates: signal.dates.join(' – '),
     }),
   );
@@ -81,8 +81,8 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
     ),
   );
   if (m.monthly.length > 0) {
-    const months = m.monthly.map(
-      (p) => `${p.month} ${formatValue(metric, p.value)} (n ${p.n.toLocaleString('en-US')})`,
+    const months = m.monthly.map((p) =>
+      t('metric.month_value', { month: p.month, value: formatValue(metric, p.value), n: p.n }),
     );
     blocks.push(section(t('metric.monthly', { months: months.join(' · ') })));
   }
@@ -97,7 +97,7 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
     team: team.name,
     label,
     value: m.value === null ? t('common.no_value') : formatValue(metric, m.value),
-    n: `n = ${m.n.toLocaleString('en-US')}`,
+    n: t('common.n_bare', { n: m.n }),
     health: healthLabel(m.health),
   });
   return fitMessage({ text, blocks });

@@ -57,9 +57,12 @@ export function statusLine(
 export function besideLine(metric: Metric, metrics: Record<Metric, MetricReport>): string {
   const quality = (QUALITY_METRICS as Metric[]).includes(metric);
   const others = quality ? EFFICIENCY_METRICS : QUALITY_METRICS;
-  const lines = others.map(
-    (m) =>
-      `${METRIC_DEFS[m].label} ${formatValue(m, metrics[m].value)} ${HEALTH_EMOJI[metrics[m].health]}`,
+  const lines = others.map((m) =>
+    t('metric.beside_item', {
+      label: METRIC_DEFS[m].label,
+      value: formatValue(m, metrics[m].value),
+      emoji: HEALTH_EMOJI[metrics[m].health],
+    }),
   );
   return t(quality ? 'metric.beside_efficiency' : 'metric.beside', { lines: lines.join(' · ') });
 }

@@ -8,6 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { EFFICIENCY_METRICS, METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { TeamReport } from '../src/domain/report.ts';
 import type { Tip } from '../src/domain/surfaces.ts';
+import { t } from '../src/messages/t.ts';
 import { helpfulButton, shareTipButton } from './controls.ts';
 import { actions, context, fitMessage, header, type SlackMessage, section } from './message.ts';
 import { besideLine } from './metric-lines.ts';
@@ -27,30 +28,21 @@ export function buildPeerNudgeBlocks(args: PeerNudgeArgs): SlackMessage {
     throw new TypeError(
       'buildPeerNudgeBlocks: a tip shown in a channel needs its author’s consent',
     );
-  const blocks: KnownBlock[] = [header(`${team.name}: learning from each other`)];
+  const blocks: KnownBlock[] = [header(t('nudge.header', { team: team.name }))];
   if (tip) {
     blocks.push(
-      section(
-        `:bulb: This week the team can gain most on *${label}*. ${leaderName} shares what works:\n>${tip.text}`,
-        helpfulButton(tip.id),
-      ),
+      section(t('nudge.tip', { label, leader: leaderName, text: tip.text }), helpfulButton(tip.id)),
     );
-    blocks.push(context(`Want to talk it through? ${leaderName} is happy to help.`));
+    blocks.push(context(t('nudge.talk', { leader: leaderName })));
   } else {
-    blocks.push(
-      section(`:clap: ${leaderName} leads the team on *${label}* this month: thank you!`),
-    );
-    blocks.push(
-      section(
-        `${leaderName}, would you share what works for you? Your tip reaches colleagues who want to get better at it.`,
-      ),
-    );
+    blocks.push(section(t('nudge.thanks', { leader: leaderName, label })));
+    blocks.push(section(t('nudge.invite', { leader: leaderName })));
     blocks.push(actions([shareTipButton()], 'teamhealth_nudge_actions'));
   }
   if ((EFFICIENCY_METRICS as Metric[]).includes(metric))
     blocks.push(context(besideLine(metric, team.metrics as TeamReport['metrics'])));
   const text = tip
-    ? `${team.name}: a tip on ${label} from ${leaderName}`
-    : `${team.name}: ${leaderName} leads on ${label}`;
+    ? t('nudge.fallback_tip', { team: team.name, label, leader: leaderName })
+    : t('nudge.fallback_leader', { team: team.name, label, leader: leaderName });
   return fitMessage({ text, blocks });
 }

@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Recognition } from '../src/analytics/recognition.ts';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { t } from '../src/messages/t.ts';
 import { capItems } from './limits.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
 
@@ -17,32 +18,30 @@ export interface RecognitionArgs {
 
 function names(list: readonly { name: string }[]): string {
   const { kept, hidden } = capItems([...list], 30);
-  return kept.map((a) => a.name).join(', ') + (hidden > 0 ? ` and ${hidden} more` : '');
+  const shown = kept.map((a) => a.name).join(', ');
+  return hidden > 0 ? t('recognition.names_more', { names: shown, count: hidden }) : shown;
 }
 
 export function buildRecognitionBlocks(args: RecognitionArgs): SlackMessage | null {
   const { top, mostImproved, personalBests } = args.recognition;
   if (top.length + mostImproved.length + personalBests.length === 0) return null;
-  const blocks: KnownBlock[] = [header(`:tada: ${args.teamName}: recognition for ${args.week}`)];
-  if (top.length > 0)
-    blocks.push(
-      section(`:trophy: *Top of the team* (balanced across quality and speed): ${names(top)}`),
-    );
+  const blocks: KnownBlock[] = [
+    header(t('recognition.header', { team: args.teamName, week: args.week })),
+  ];
+  if (top.length > 0) blocks.push(section(t('recognition.top', { names: names(top) })));
   if (mostImproved.length > 0)
-    blocks.push(
-      section(`:rocket: *Most improved* since the previous weeks: ${names(mostImproved)}`),
-    );
+    blocks.push(section(t('recognition.improved', { names: names(mostImproved) })));
   if (personalBests.length > 0) {
     const lines = personalBests
       .slice(0, 30)
-      .map((b) => `• ${b.name}: best week yet on ${METRIC_DEFS[b.metric].label}`);
-    blocks.push(section(`:star2: *Personal bests*\n${lines.join('\n')}`));
+      .map((b) => t('recognition.best', { name: b.name, label: METRIC_DEFS[b.metric].label }));
+    blocks.push(section(t('recognition.bests', { lines: lines.join('\n') })));
   }
-  blocks.push(
-    context(
-      'Recognition uses the balanced composite of all five metrics, so quality and speed both count.',
-    ),
-  );
-  const text = `${args.teamName}: recognition for ${args.week}: ${[...top, ...mostImproved, ...personalBests].length} to celebrate`;
+  blocks.push(context(t('recognition.note')));
+  const text = t('recognition.fallback', {
+    team: args.teamName,
+    week: args.week,
+    count: top.length + mostImproved.length + personalBests.length,
+  });
   return fitMessage({ text, blocks });
 }

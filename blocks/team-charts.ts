@@ -7,6 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { t } from '../src/messages/t.ts';
 import {
   type ChartImage,
   chartBlock,
@@ -35,20 +36,33 @@ export interface TeamChartsArgs {
 export function buildTeamChartsBlocks(args: TeamChartsArgs): SlackMessage {
   const { team } = args;
   const blocks: KnownBlock[] = [
-    header(`${team.name}: daily trend and stability`),
+    header(t('charts_post.header', { team: team.name })),
     context(windowLine(args.report)),
     section(BALANCED_ORDER.map((m) => valueLine(m, team.metrics[m])).join('\n')),
   ];
   for (const metric of BALANCED_ORDER) {
     const charts = args.charts.find((c) => c.metric === metric);
     if (!charts) continue;
-    blocks.push(section(`*${METRIC_DEFS[metric].label}*: ${statusLine(team.metrics[metric])}`));
+    blocks.push(
+      section(
+        t('charts_post.metric_status', {
+          label: METRIC_DEFS[metric].label,
+          status: statusLine(team.metrics[metric]),
+        }),
+      ),
+    );
     blocks.push(chartBlock(charts.trend));
     if (charts.monthly) blocks.push(chartBlock(charts.monthly));
   }
-  blocks.push(context('Team figures only: individual numbers go to each agent privately.'));
-  const counts = BALANCED_ORDER.map(
-    (m) => `${METRIC_DEFS[m].label} ${HEALTH_EMOJI[team.metrics[m].health]}`,
+  blocks.push(context(t('charts_post.privacy')));
+  const counts = BALANCED_ORDER.map((m) =>
+    t('charts_post.count', {
+      label: METRIC_DEFS[m].label,
+      emoji: HEALTH_EMOJI[team.metrics[m].health],
+    }),
   );
-  return fitMessage({ text: `${team.name}: daily team health. ${counts.join(', ')}`, blocks });
+  return fitMessage({
+    text: t('charts_post.fallback', { team: team.name, counts: counts.join(', ') }),
+    blocks,
+  });
 }

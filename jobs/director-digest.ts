@@ -27,15 +27,23 @@ export function whyLines(report: Pick<OrgReport, 'teams'>): string[] {
     BALANCED_ORDER.filter(
       (m) =>
         ['at_risk', 'watch'].includes(team.metrics[m].health) && team.metrics[m].reasons.length > 0,
-    ).map((m) => `• *${team.name}* ${METRIC_DEFS[m].label}: ${team.metrics[m].reasons.join('; ')}`),
+    ).map((m) =>
+      t('digest.why_line', {
+        team: team.name,
+        label: METRIC_DEFS[m].label,
+        reasons: team.metrics[m].reasons.join('; '),
+      }),
+    ),
   );
 }
 
 export function enablementLines(report: Pick<OrgReport, 'teams'>): string[] {
   return report.teams.flatMap((team) =>
-    team.enablement.map(
-      (e) =>
-        `*${team.name}* · ${t('enablement.initiative', { initiative: e.initiativeId, ...e.stages })}`,
+    team.enablement.map((e) =>
+      t('digest.enablement_line', {
+        team: team.name,
+        initiative: t('enablement.initiative', { initiative: e.initiativeId, ...e.stages }),
+      }),
     ),
   );
 }
@@ -52,13 +60,15 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
       teams: report.teams.map((team) => ({ name: team.name, tierMix: team.tierMix })),
     }),
     'tier-mix-teams.png',
-    'Tier mix by team',
+    t('digest.chart_title'),
   );
   const why = whyLines(report);
   const enablement = enablementLines(report);
   const extra: KnownBlock[] = [
-    ...(why.length > 0 ? [section(`*Why*\n${why.join('\n')}`)] : []),
-    ...(enablement.length > 0 ? [section(`*Enablement by team*\n${enablement.join('\n')}`)] : []),
+    ...(why.length > 0 ? [section(t('digest.why', { lines: why.join('\n') }))] : []),
+    ...(enablement.length > 0
+      ? [section(t('digest.enablement', { lines: enablement.join('\n') }))]
+      : []),
   ];
   // Head (header, legend), the chart, the extras, then the body: the truncation note stays last.
   const [head1, head2, ...body] = digest.blocks;

@@ -6,6 +6,7 @@ import { buildTeamChartsBlocks, type MetricCharts } from '../blocks/team-charts.
 import { monthlyTrendSpec } from '../src/charts/specs/monthly-trend.ts';
 import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
 import { METRIC_DEFS, METRICS } from '../src/domain/metrics.ts';
+import { t } from '../src/messages/t.ts';
 import type { OutgoingFile, OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
 import { loadJobContext } from './context.ts';
@@ -37,7 +38,7 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
             window: report.window,
           }),
           `${metric}-trend.png`,
-          `${team.name}: ${label}, daily with limits`,
+          t('charts_post.trend_title', { team: team.name, label }),
         );
         const monthly =
           team.metrics[metric].monthly.length > 0
@@ -49,7 +50,7 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
                   monthly: team.metrics[metric].monthly,
                 }),
                 `${metric}-monthly.png`,
-                `${team.name}: ${label}, by month`,
+                t('charts_post.monthly_title', { team: team.name, label }),
               )
             : undefined;
         const charts: MetricCharts = {

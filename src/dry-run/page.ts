@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { t } from '../messages/t.ts';
 import type { DryRunRecord } from '../slack/delivery/index.ts';
 import { escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
 
@@ -49,7 +50,7 @@ export function blockHtml(block: Block): string {
     case 'actions':
       return `<div class="b-actions">${(block.elements ?? []).map((e) => buttonHtml(e.text as Text)).join(' ')}</div>`;
     default:
-      return `<div class="b-unknown">[${escapeHtml(block.type)} block]</div>`;
+      return `<div class="b-unknown">${escapeHtml(t('dryrun.unknown_block', { type: block.type }))}</div>`;
   }
 }
 
@@ -57,7 +58,22 @@ export interface PageMessage extends DryRunRecord {
   blocks: Block[];
 }
 
-export function renderPage(messages: readonly PageMessage[], title = 'teamhealth dry run'): string {
+/** The page's stylesheet, one rule line an entry (CSS, not text a person reads). */
+const STYLE = [
+  'body{font-family:system-ui,sans-serif;max-width:820px;margin:2rem auto;padding:0 1rem;color:#1d1c1d;background:#f8f8f8}',
+  '.message{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px 16px;margin:12px 0}',
+  '.meta{font-size:12px;color:#616061;margin-bottom:8px}',
+  '.b-header{margin:4px 0 8px}.b-section{display:flex;gap:12px;justify-content:space-between;margin:6px 0;line-height:1.45}',
+  '.b-context{font-size:12px;color:#616061;margin:6px 0}.b-image img{max-width:100%;border:1px solid #eee}',
+  'figure{margin:8px 0}figcaption{font-size:12px;color:#616061}blockquote{border-left:3px solid #ccc;margin:0;padding-left:8px}',
+  'button{border:1px solid #bbb;border-radius:4px;background:#fff;padding:4px 10px}.mention{color:#1264a3}',
+].join('\n');
+
+/** "3 messages" (the `_one` form for exactly one). */
+const count = (n: number, which: 'count' | 'summary') =>
+  t(n === 1 ? `dryrun.${which}_one` : `dryrun.${which}_other`, { count: n });
+
+export function renderPage(messages: readonly PageMessage[], title = t('dryrun.title')): string {
   const byJob = new Map<string, PageMessage[]>();
   for (const m of messages) byJob.set(m.job, [...(byJob.get(m.job) ?? []), m]);
   const sections = [...byJob.entries()].map(([job, list]) => {
@@ -65,26 +81,20 @@ export function renderPage(messages: readonly PageMessage[], title = 'teamhealth
       .sort((a, b) => a.target.localeCompare(b.target))
       .map(
         (m) => `<article class="message" data-key="${escapeHtml(m.key)}">
-<div class="meta">${m.kind === 'dm' ? 'DM to' : 'Post in'} <strong>${escapeHtml(m.target)}</strong> · ${escapeHtml(m.period)}${m.notBefore ? ` · not before ${escapeHtml(m.notBefore)}` : ''} · <a href="${escapeHtml(m.json)}">JSON</a></div>
+<div class="meta">${escapeHtml(t(m.kind === 'dm' ? 'dryrun.dm_to' : 'dryrun.post_in'))} <strong>${escapeHtml(m.target)}</strong> · ${escapeHtml(m.period)}${m.notBefore ? ` · ${escapeHtml(t('dryrun.not_before', { time: m.notBefore }))}` : ''} · <a href="${escapeHtml(m.json)}">${escapeHtml(t('dryrun.json_link'))}</a></div>
 ${m.blocks.map(blockHtml).join('\n')}
 </article>`,
       )
       .join('\n');
-    return `<section class="job"><h2>${escapeHtml(job)} <small>(${list.length} message${list.length === 1 ? '' : 's'})</small></h2>\n${items}</section>`;
+    return `<section class="job"><h2>${escapeHtml(job)} <small>(${escapeHtml(count(list.length, 'count'))})</small></h2>\n${items}</section>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
-body{font-family:system-ui,sans-serif;max-width:820px;margin:2rem auto;padding:0 1rem;color:#1d1c1d;background:#f8f8f8}
-.message{background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px 16px;margin:12px 0}
-.meta{font-size:12px;color:#616061;margin-bottom:8px}
-.b-header{margin:4px 0 8px}.b-section{display:flex;gap:12px;justify-content:space-between;margin:6px 0;line-height:1.45}
-.b-context{font-size:12px;color:#616061;margin:6px 0}.b-image img{max-width:100%;border:1px solid #eee}
-figure{margin:8px 0}figcaption{font-size:12px;color:#616061}blockquote{border-left:3px solid #ccc;margin:0;padding-left:8px}
-button{border:1px solid #bbb;border-radius:4px;background:#fff;padding:4px 10px}.mention{color:#1264a3}
+${STYLE}
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p>${messages.length} message${messages.length === 1 ? '' : 's'} that would be posted. Nothing was sent to Slack.</p>
+<p>${escapeHtml(count(messages.length, 'summary'))}</p>
 ${sections.join('\n')}
 </body></html>
 `;

@@ -35,12 +35,14 @@ export const en = {
 
   // ---- common ------------------------------------------------------------------------
   'common.window': '{days} days to {asOf} ({from} – {to})',
-  'common.n': 'n = {n} {unit}',
   'common.no_value': 'no data',
   'common.truncated':
     '_…and {count} more not shown here (Slack allows only so much in one message)._',
   'common.truncated_fallback': '{count} more not shown.',
-  'common.chart_title': '{title}',
+  'common.bullet': '• {text}',
+  'common.n_bare': 'n = {n}',
+  'common.more_not_shown': '_{count} more not shown_',
+  'common.part': 'Part {part} of {parts}',
   'health.healthy': 'Healthy',
   'health.watch': 'Watch',
   'health.at_risk': 'At risk',
@@ -64,8 +66,6 @@ export const en = {
   'team.balance_quality': ':warning: Quality bought with speed: {reason}',
   'team.tier_mix':
     'Tier mix: {top} top · {average} average · {lagging} lagging · {insufficient} not enough contacts yet',
-  'team.no_agents_shown':
-    'Individual numbers are shown only to the agent, their lead and directors.',
   'team.charts_missing': 'Charts are not available right now; the numbers above are complete.',
 
   // ---- metric detail -----------------------------------------------------------------
@@ -77,9 +77,15 @@ export const en = {
   'metric.signal.beyond_limits': 'Point beyond the limits',
   'metric.signal.run': 'Run of 8',
   'metric.signal.drift': 'Drift of 6',
+  'metric.side.above': 'above',
+  'metric.side.below': 'below',
+  'metric.side.up': 'up',
+  'metric.side.down': 'down',
   'metric.monthly': '*By month*: {months}',
   'metric.beside': '*Beside it (quality)*: {lines}',
   'metric.beside_efficiency': '*Beside it (efficiency)*: {lines}',
+  'metric.beside_item': '{label} {value} {emoji}',
+  'metric.month_value': '{month} {value} (n {n})',
 
   // ---- tiers -------------------------------------------------------------------------
   'tiers.header': '{team}: tier mix',
@@ -117,7 +123,6 @@ export const en = {
   'enablement.diagnosis.cannot_apply':
     'Understands, can’t apply yet: practise with a peer who passed',
   'enablement.diagnosis.not_yet_habit': 'Can apply, doesn’t yet: talk it through',
-  'enablement.diagnosis.on_track': 'On track',
   'enablement.group': '{diagnosis}: {names}',
   'enablement.none': 'No enablement data for this team.',
   'enablement.unknown_initiative': 'No initiative called “{initiative}”. Known: {known}.',
@@ -135,6 +140,43 @@ export const en = {
   'digest.alert.mix': '{team}: contact mix shifted',
   'digest.alert.balance': '{team}: {reason}',
   'digest.no_alerts': 'No alerts this week.',
+  'digest.alert_count': ' · :warning: {count}',
+  'digest.why': '*Why*\n{lines}',
+  'digest.why_line': '• *{team}* {label}: {reasons}',
+  'digest.enablement': '*Enablement by team*\n{lines}',
+  'digest.enablement_line': '*{team}* · {initiative}',
+  'digest.chart_title': 'Tier mix by team',
+
+  // ---- daily team charts (job) -------------------------------------------------------
+  'charts_post.header': '{team}: daily trend and stability',
+  'charts_post.metric_status': '*{label}*: {status}',
+  'charts_post.privacy': 'Team figures only: individual numbers go to each agent privately.',
+  'charts_post.count': '{label} {emoji}',
+  'charts_post.fallback': '{team}: daily team health. {counts}',
+  'charts_post.trend_title': '{team}: {label}, daily with limits',
+  'charts_post.monthly_title': '{team}: {label}, by month',
+
+  // ---- peer-learning nudge (job) -----------------------------------------------------
+  'nudge.header': '{team}: learning from each other',
+  'nudge.tip':
+    ':bulb: This week the team can gain most on *{label}*. {leader} shares what works:\n>{text}',
+  'nudge.talk': 'Want to talk it through? {leader} is happy to help.',
+  'nudge.thanks': ':clap: {leader} leads the team on *{label}* this month: thank you!',
+  'nudge.invite':
+    '{leader}, would you share what works for you? Your tip reaches colleagues who want to get better at it.',
+  'nudge.fallback_tip': '{team}: a tip on {label} from {leader}',
+  'nudge.fallback_leader': '{team}: {leader} leads on {label}',
+
+  // ---- recognition (job) -------------------------------------------------------------
+  'recognition.header': ':tada: {team}: recognition for {week}',
+  'recognition.top': ':trophy: *Top of the team* (balanced across quality and speed): {names}',
+  'recognition.improved': ':rocket: *Most improved* since the previous weeks: {names}',
+  'recognition.bests': ':star2: *Personal bests*\n{lines}',
+  'recognition.best': '• {name}: best week yet on {label}',
+  'recognition.names_more': '{names} and {count} more',
+  'recognition.note':
+    'Recognition uses the balanced composite of all five metrics, so quality and speed both count.',
+  'recognition.fallback': '{team}: recognition for {week}: {count} to celebrate',
 
   // ---- agent's own view --------------------------------------------------------------
   'agent.header': 'Your numbers, {name}',
@@ -154,6 +196,7 @@ export const en = {
   'button.helpful': 'Mark tip helpful',
   'button.share_tip': 'Share a tip',
   'button.back': 'Team summary',
+  'button.open_team': 'Open',
 
   // ---- action answers ----------------------------------------------------------------
   'share.done': 'Shared to <#{channel}>.',
@@ -189,8 +232,10 @@ export const en = {
   'home.title_agent': 'Your numbers',
   'home.updated': 'Updated {asOf}. Ask more with `/teamhealth help`.',
   'home.more_teams': '{count} more teams: use `/teamhealth team <name>`.',
+  'home.more_teams_listed':
+    '{count} more teams are listed below without a button: use `/teamhealth team <name>` to open one.',
+  'home.team_name': '*{team}*',
   'home.no_data': 'No numbers yet: the data hasn’t been imported.',
-  'home.fallback': 'teamhealth App Home',
 
   // ---- errors (one global handler) ---------------------------------------------------
   'error.generic':
@@ -210,6 +255,159 @@ export const en = {
   'error.missing_scope':
     'teamhealth lacks a Slack permission ({needed}). An admin needs to reinstall the app.',
   'error.invalid_blocks': 'Slack refused that message’s layout. It has been logged.',
+
+  // ---- charts: titles, legends, axis labels and alt text ---------------------------
+  // Wording shared by every chart (src/charts/specs/wording.ts).
+  'chart.days_one': '{count} day',
+  'chart.days_other': '{count} days',
+  'chart.teams_one': '{count} team',
+  'chart.teams_other': '{count} teams',
+  'chart.agents_one': '{count} agent',
+  'chart.agents_other': '{count} agents',
+  'chart.list_and': '{head} and {last}',
+  'chart.pts': '{delta} pts',
+  'chart.n': 'n = {n}',
+  'chart.month': '{month} {year}',
+  'chart.date': '{month} {day}',
+  'chart.month.1': 'Jan',
+  'chart.month.2': 'Feb',
+  'chart.month.3': 'Mar',
+  'chart.month.4': 'Apr',
+  'chart.month.5': 'May',
+  'chart.month.6': 'Jun',
+  'chart.month.7': 'Jul',
+  'chart.month.8': 'Aug',
+  'chart.month.9': 'Sep',
+  'chart.month.10': 'Oct',
+  'chart.month.11': 'Nov',
+  'chart.month.12': 'Dec',
+  'chart.lower_is_better': ' Lower is better.',
+  'chart.signal.above_upper': '{days} above the upper limit',
+  'chart.signal.below_lower': '{days} below the lower limit',
+  'chart.signal.a_run': 'a run of {days} days',
+  'chart.signal.runs': '{count} runs ({days} days)',
+  'chart.signal.run_above': '{runs} above the centre line',
+  'chart.signal.run_below': '{runs} below the centre line',
+  'chart.signal.a_drift': 'a drift of {days} days',
+  'chart.signal.drifts': '{count} drifts ({days} days)',
+  'chart.signal.drift_up': '{drifts} upwards',
+  'chart.signal.drift_down': '{drifts} downwards',
+  // Trend and stability (one metric, one team).
+  'chart.trend.no_data_what': '{label} for {team}',
+  'chart.trend.rule.beyond_limits': 'Beyond limits',
+  'chart.trend.rule.run': 'Run of 8',
+  'chart.trend.rule.drift': 'Drift of 6',
+  'chart.trend.signal_worse': '{rule} (worse)',
+  'chart.trend.signal_better': '{rule} (better)',
+  'chart.trend.daily': 'Daily {label}',
+  'chart.trend.line': 'Trend (Theil–Sen)',
+  'chart.trend.centre': 'Centre {value}',
+  'chart.trend.limits': 'Control limits',
+  'chart.trend.title': '{label}, {team}: {parts}',
+  'chart.trend.no_limits': 'not enough data for limits',
+  'chart.trend.volatile': 'volatile',
+  'chart.trend.stable': 'stable',
+  'chart.trend.rising_better': 'rising (better)',
+  'chart.trend.rising_worse': 'rising (worse)',
+  'chart.trend.falling_better': 'falling (better)',
+  'chart.trend.falling_worse': 'falling (worse)',
+  'chart.trend.all_within': 'all days within limits',
+  'chart.trend.no_trend': 'trend n/a',
+  'chart.trend.trend': 'trend {slope}/day ({p})',
+  'chart.trend.why_n': '{trend} · {n}',
+  'chart.trend.held_steady': 'held steady around {value}',
+  'chart.trend.stayed_at': 'stayed at {value}',
+  'chart.trend.rose': 'rose from {from} to {to}',
+  'chart.trend.fell': 'fell from {from} to {to}',
+  'chart.trend.went': 'went from {from} to {to}',
+  'chart.trend.too_few_days': 'too few days for control limits',
+  'chart.trend.none_outside': 'no days outside the control limits',
+  'chart.trend.alt': '{label} for {team} {movement} over {days} days; {signals}.{polarity}',
+  // Monthly trend.
+  'chart.monthly.no_data_what': 'monthly {label} for {team}',
+  'chart.monthly.alt_one': '{label} for {team} in {month}: {value} ({n}).{polarity}',
+  'chart.monthly.alt':
+    '{label} for {team} by month, {first} to {last}: from {from} to {to} ({delta}). Best month {best} ({bestValue}), worst {worst} ({worstValue}).{polarity}',
+  'chart.monthly.series': 'Monthly {label}',
+  'chart.monthly.title': '{label} by month, {team}',
+  'chart.monthly.subtitle': '{delta} from {first} to {last}',
+  'chart.monthly.subtitle_lower': '{delta} from {first} to {last} · lower is better',
+  // Contact-reason mix.
+  'chart.mix.no_data_what': 'contact reasons of {team}',
+  'chart.mix.title_shift': 'Contact mix shifted, {team} ({p})',
+  'chart.mix.title_steady': 'Contact mix steady, {team}',
+  'chart.mix.title_steady_p': 'Contact mix steady, {team} ({p})',
+  'chart.mix.rose': '{reason} rose from {before} to {after}',
+  'chart.mix.fell': '{reason} fell from {before} to {after}',
+  'chart.mix.of_contacts': '{change} of contacts',
+  'chart.mix.no_driver': 'no single reason stands out',
+  'chart.mix.alt_shift': 'Contact reasons for {team} shifted in the last 7 days ({p}): {drivers}.',
+  'chart.mix.alt_steady':
+    'Contact reasons for {team} held steady in the last 7 days against the 28 before ({p}); largest change {change}.',
+  'chart.mix.baseline': 'Baseline, 28 days (n = {n})',
+  'chart.mix.recent': 'Last 7 days (n = {n})',
+  'chart.mix.driver': '▲▼ Driver, last 7 days',
+  'chart.mix.subtitle': 'Share of contacts by reason: {baseline} against {recent}',
+  // Enablement funnel.
+  'chart.funnel.stage.learned': 'Learned',
+  'chart.funnel.stage.knowledge_check': 'Knowledge check',
+  'chart.funnel.stage.simulation': 'Simulation',
+  'chart.funnel.stage.execution': 'Applies it (≥ 80%)',
+  'chart.funnel.step.0': 'enrolment',
+  'chart.funnel.step.1': 'learning',
+  'chart.funnel.step.2': 'the knowledge check',
+  'chart.funnel.step.3': 'the simulation',
+  'chart.funnel.step.4': 'execution',
+  'chart.funnel.no_data_what': 'enablement of {initiative}',
+  'chart.funnel.team':
+    '{team}: {learned} of {enrolled} learned it, {simulation} passed the simulation, {execution} apply it (biggest drop: {lost} between {from} and {to}).',
+  'chart.funnel.alt': 'Enablement of {initiative} across {teams}. {sentences}',
+  'chart.funnel.enrolled': '{count} enrolled',
+  'chart.funnel.title': 'Enablement: {initiative}',
+  'chart.funnel.subtitle':
+    'Share of enrolled agents past each checkpoint · biggest drop: {team}, {share} lost at {step}',
+  // Tier mix across teams and over time.
+  'chart.tiers.top': 'Top',
+  'chart.tiers.average': 'Average',
+  'chart.tiers.lagging': 'Lagging',
+  'chart.tiers.no_data_teams': 'tier mix: no team has tiered agents',
+  'chart.tiers.title': 'Tier mix by team',
+  'chart.tiers.title_outlier': 'Tier mix by team: {team} has the most lagging agents ({share})',
+  'chart.tiers.team': '{team}: {top} top, {average} average, {lagging} lagging',
+  'chart.tiers.team_untiered':
+    '{team}: {top} top, {average} average, {lagging} lagging ({new} not yet tiered)',
+  'chart.tiers.outlier':
+    '{team} stands out: {share} lagging ({lagging} of {tiered}) against a median of {median} for the others.',
+  'chart.tiers.no_outlier':
+    'No team stands out: lagging shares are within 10 points of each other.',
+  'chart.tiers.alt': 'Tier mix across {teams}, as shares of tiered agents. {lead} {list}.',
+  'chart.tiers.tiered': '{count} tiered',
+  'chart.tiers.tiered_new': '{count} tiered, +{new} new',
+  'chart.tiers.subtitle': 'Share of tiered agents · count · share; worst mix first',
+  'chart.windows.no_data_what': 'tier mix of {team}: no tiered agents in these windows',
+  'chart.windows.one': 'window {label}',
+  'chart.windows.span': 'last {count} windows ({first} to {last})',
+  'chart.windows.share': '{share} {tier}',
+  'chart.windows.move': '{tier} went from {from} to {to}',
+  'chart.windows.tier.top': 'top',
+  'chart.windows.tier.lagging': 'lagging',
+  'chart.windows.alt': 'Tier mix for {team} over the {span}: {lagging} of tiered agents, {top}.',
+  'chart.windows.title': 'Tier mix over time, {team}',
+  'chart.windows.subtitle':
+    'Lagging {laggingFrom} → {laggingTo} · top {topFrom} → {topTo} · counts in bars, n = tiered agents',
+  'chart.windows.axis': 'Share of tiered agents',
+
+  // ---- the dry run's browsable page (teamhealth run --dry-run) ---------------------
+  'dryrun.title': 'teamhealth dry run',
+  'dryrun.dm_to': 'DM to',
+  'dryrun.post_in': 'Post in',
+  'dryrun.not_before': 'not before {time}',
+  'dryrun.json_link': 'JSON',
+  'dryrun.count_one': '{count} message',
+  'dryrun.count_other': '{count} messages',
+  'dryrun.summary_one': '{count} message that would be posted. Nothing was sent to Slack.',
+  'dryrun.summary_other': '{count} messages that would be posted. Nothing was sent to Slack.',
+  'dryrun.unknown_block': '[{type} block]',
 } as const;
 
 export type MessageKey = keyof typeof en;

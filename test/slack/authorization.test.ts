@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openTeamButton } from '../../blocks/controls.ts';
+import { scopeOf } from '../../src/slack/answer.ts';
 import {
   authorize,
   type Directory,
@@ -6,6 +8,7 @@ import {
   rolesOf,
   type Scope,
 } from '../../src/slack/authorization.ts';
+import { decodeQuery } from '../../src/slack/query.ts';
 
 // A small organisation, by hand:
 //   T1 led by U_LEAD1; agents A1 (U_AG1), A2 (U_AG2)
@@ -101,6 +104,47 @@ describe('authorize', () => {
     for (const who of ['U_DIR', 'U_LEAD1', 'U_AG1', 'U_BOTH', 'U_NOBODY']) {
       const mine = new Set(matrix.filter(([w]) => w === who).map(([, s]) => s.kind));
       expect(mine.size, who).toBe(5);
+    }
+  });
+});
+
+// The App Home "Open" button, as a payload: the scope its value asks for (decoded exactly
+// as the listener decodes it) meets the same decision as `/teamhealth team <id>`. A
+// forged value naming a team the viewer may not see is refused with the same reason.
+// [who, team named in the button's value, expected]
+const openTeamMatrix: [string, string, string][] = [
+  ['U_DIR', 'T1', 'allow:director'],
+  ['U_DIR', 'T2', 'allow:director'],
+  ['U_LEAD1', 'T1', 'allow:lead'],
+  ['U_LEAD1', 'T2', 'deny:not_your_team'], // forged: another lead's team
+  ['U_AG1', 'T1', 'allow:agent'], // own team's aggregates, as the typed command allows
+  ['U_AG1', 'T2', 'deny:not_your_team'],
+  ['U_BOTH', 'T3', 'allow:lead'],
+  ['U_BOTH', 'T1', 'allow:agent'],
+  ['U_BOTH', 'T2', 'deny:not_your_team'],
+  ['U_NOBODY', 'T1', 'deny:no_role'],
+];
+
+/** The scope an Open button's value asks for, decoded as the listener decodes it. */
+function openScope(teamId: string): Scope {
+  const query = decodeQuery(openTeamButton(teamId).value);
+  if (!query) throw new Error(`the Open button for ${teamId} carries no readable query`);
+  return scopeOf(query, query.team);
+}
+
+describe('authorize, for the App Home Open button', () => {
+  it.each(openTeamMatrix)('%s pressing Open on %s → %s', (who, teamId, expected) => {
+    expect(openScope(teamId)).toEqual({ kind: 'team', teamId });
+    const decision = authorize(viewer(who), openScope(teamId), directory);
+    const got = decision.allowed ? `allow:${decision.role}` : `deny:${decision.reason}`;
+    expect(got).toBe(expected);
+  });
+
+  it('decides Open exactly as the typed `team` command, for every row', () => {
+    for (const [who, teamId] of openTeamMatrix) {
+      expect(authorize(viewer(who), openScope(teamId), directory), `${who} ${teamId}`).toEqual(
+        authorize(viewer(who), team(teamId), directory),
+      );
     }
   });
 });

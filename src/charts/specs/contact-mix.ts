@@ -6,6 +6,7 @@
  */
 import { formatP } from '../../domain/format.ts';
 import type { ContactMix, MixDriver } from '../../domain/report.ts';
+import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO } from '../palette.ts';
 import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';
 import { listJoin, shortDate } from './wording.ts';
@@ -51,31 +52,49 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
   }
   const height = Math.max(300, Math.min(2000, 160 + reasons.length * 40));
   if (reasons.length === 0 || mix.nBefore + mix.nAfter === 0) {
-    return noDataSpec('contact-mix', `contact reasons of ${teamName}`, { width, height: 360 });
+    return noDataSpec('contact-mix', t('chart.mix.no_data_what', { team: teamName }), {
+      width,
+      height: 360,
+    });
   }
   const drivers = reasons.filter((d) => isDriver(mix, d));
   const share = (x: number) => `${(x * 100).toFixed(1)}%`;
   const change = (d: MixDriver) => {
     const pts = (d.after - d.before) * 100;
-    return `${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)} pts`;
+    return t('chart.pts', { delta: `${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)}` });
   };
   const mark = (d: MixDriver) => (isDriver(mix, d) ? (d.after >= d.before ? '▲ ' : '▼ ') : '');
   const period = `${shortDate(mix.recent.from)}–${shortDate(mix.recent.to)}`;
 
   const title = mix.shift
-    ? `Contact mix shifted, ${teamName} (${formatP(mix.p)})`
-    : `Contact mix steady, ${teamName}${mix.p === null ? '' : ` (${formatP(mix.p)})`}`;
-  const driverText = drivers.map(
-    (d) =>
-      `${d.reason} ${d.after >= d.before ? 'rose' : 'fell'} from ${share(d.before)} to ${share(d.after)}`,
+    ? t('chart.mix.title_shift', { team: teamName, p: formatP(mix.p) })
+    : mix.p === null
+      ? t('chart.mix.title_steady', { team: teamName })
+      : t('chart.mix.title_steady_p', { team: teamName, p: formatP(mix.p) });
+  const driverText = drivers.map((d) =>
+    t(d.after >= d.before ? 'chart.mix.rose' : 'chart.mix.fell', {
+      reason: d.reason,
+      before: share(d.before),
+      after: share(d.after),
+    }),
   );
+  // "A rose from x to y of contacts; B fell from …": every change but the last says "of contacts".
+  const driverList = driverText
+    .map((text, i) =>
+      i < driverText.length - 1 ? t('chart.mix.of_contacts', { change: text }) : text,
+    )
+    .join('; ');
   const alt = mix.shift
-    ? `Contact reasons for ${teamName} shifted in the last 7 days (${formatP(mix.p)}): ${
-        driverText.length ? `${driverText.join(' of contacts; ')}.` : 'no single reason stands out.'
-      }`
-    : `Contact reasons for ${teamName} held steady in the last 7 days against the 28 before (${formatP(mix.p)}); largest change ${listJoin(
-        reasons.slice(0, 1).map((d) => `${d.reason} ${change(d)}`),
-      )}.`;
+    ? t('chart.mix.alt_shift', {
+        team: teamName,
+        p: formatP(mix.p),
+        drivers: driverList || t('chart.mix.no_driver'),
+      })
+    : t('chart.mix.alt_steady', {
+        team: teamName,
+        p: formatP(mix.p),
+        change: listJoin(reasons.slice(0, 1).map((d) => `${d.reason} ${change(d)}`)),
+      });
 
   return {
     kind: 'contact-mix',
@@ -98,7 +117,7 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
         labels: reasons.map((d) => `${mark(d)}${d.reason}`),
         datasets: [
           {
-            label: `Baseline, 28 days (n = ${mix.nBefore.toLocaleString('en-US')})`,
+            label: t('chart.mix.baseline', { n: mix.nBefore }),
             data: reasons.map((d) => round(d.before * 100)),
             backgroundColor: MIX_COLORS.baseline,
             barPercentage: 0.9,
@@ -108,7 +127,7 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
           // Drivers are their own dataset so the legend shows both colours; skipNull keeps
           // each reason to two bars.
           {
-            label: `Last 7 days (n = ${mix.nAfter.toLocaleString('en-US')})`,
+            label: t('chart.mix.recent', { n: mix.nAfter }),
             data: reasons.map((d) => (isDriver(mix, d) ? null : round(d.after * 100))),
             backgroundColor: MIX_COLORS.recent,
             barPercentage: 0.9,
@@ -116,7 +135,7 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
             skipNull: true,
           },
           {
-            label: '▲▼ Driver, last 7 days',
+            label: t('chart.mix.driver'),
             hideInLegend: drivers.length === 0,
             data: reasons.map((d) => (isDriver(mix, d) ? round(d.after * 100) : null)),
             backgroundColor: MIX_COLORS.driver,
@@ -133,7 +152,10 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
           title: { display: true, text: title },
           subtitle: {
             display: true,
-            text: `Share of contacts by reason: ${shortDate(mix.baseline.from)}–${shortDate(mix.baseline.to)} against ${period}`,
+            text: t('chart.mix.subtitle', {
+              baseline: `${shortDate(mix.baseline.from)}–${shortDate(mix.baseline.to)}`,
+              recent: period,
+            }),
           },
           legend: { position: 'top', align: 'start', labels: { usePointStyle: false } },
         },

@@ -7,6 +7,8 @@
  */
 import { ENABLEMENT_STAGES, type EnablementStage } from '../../domain/records.ts';
 import type { EnablementReport } from '../../domain/report.ts';
+import { tn } from '../../messages/plural.ts';
+import { t } from '../../messages/t.ts';
 import { INK, STAGE_COLORS } from '../palette.ts';
 import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';
 import { pct } from './wording.ts';
@@ -17,20 +19,20 @@ export interface EnablementFunnelArgs {
   width?: number;
 }
 
-export const STAGE_LABELS: Readonly<Record<EnablementStage, string>> = {
-  learned: 'Learned',
-  knowledge_check: 'Knowledge check',
-  simulation: 'Simulation',
-  execution: 'Applies it (≥ 80%)',
-};
+/** A stage's legend label, from the catalogue. */
+export function stageLabel(stage: EnablementStage): string {
+  return t(`chart.funnel.stage.${stage}`);
+}
 
-const STEP_NAMES: readonly string[] = [
-  'enrolment',
-  'learning',
-  'the knowledge check',
-  'the simulation',
-  'execution',
-];
+/** The steps between which agents are lost: enrolment, then each stage. */
+const STEP_KEYS = [
+  'chart.funnel.step.0',
+  'chart.funnel.step.1',
+  'chart.funnel.step.2',
+  'chart.funnel.step.3',
+  'chart.funnel.step.4',
+] as const;
+const stepName = (i: number) => t(STEP_KEYS[i] ?? 'chart.funnel.step.4');
 
 interface FunnelRow {
   name: string;
@@ -71,19 +73,35 @@ export function enablementFunnelSpec(args: EnablementFunnelArgs): ChartSpec {
   const rows = funnelRows(args).filter((r) => r.enrolled > 0);
   const height = Math.max(300, Math.min(2000, 150 + rows.length * 72));
   if (rows.length === 0)
-    return noDataSpec('enablement-funnel', `enablement of ${args.initiativeId}`, {
-      width,
-      height: 360,
-    });
+    return noDataSpec(
+      'enablement-funnel',
+      t('chart.funnel.no_data_what', { initiative: args.initiativeId }),
+      {
+        width,
+        height: 360,
+      },
+    );
 
   // The team with the biggest relative drop leads the alt text.
   const ranked = [...rows].sort((a, b) => b.drop.lost / b.enrolled - a.drop.lost / a.enrolled);
   const sentence = (r: FunnelRow) => {
     const [learned, , simulation, execution] = r.counts as [number, number, number, number];
-    const where = `between ${STEP_NAMES[r.drop.from]} and ${STEP_NAMES[r.drop.from + 1]}`;
-    return `${r.name}: ${learned} of ${r.enrolled} learned it, ${simulation} passed the simulation, ${execution} apply it (biggest drop: ${r.drop.lost} ${r.drop.lost === 1 ? 'agent' : 'agents'} ${where}).`;
+    return t('chart.funnel.team', {
+      team: r.name,
+      learned,
+      enrolled: r.enrolled,
+      simulation,
+      execution,
+      lost: tn('chart.agents', r.drop.lost),
+      from: stepName(r.drop.from),
+      to: stepName(r.drop.from + 1),
+    });
   };
-  const alt = `Enablement of ${args.initiativeId} across ${rows.length} ${rows.length === 1 ? 'team' : 'teams'}. ${ranked.map(sentence).join(' ')}`;
+  const alt = t('chart.funnel.alt', {
+    initiative: args.initiativeId,
+    teams: tn('chart.teams', rows.length),
+    sentences: ranked.map(sentence).join(' '),
+  });
   const worst = ranked[0] as FunnelRow;
 
   return {
@@ -100,9 +118,9 @@ export function enablementFunnelSpec(args: EnablementFunnelArgs): ChartSpec {
     config: {
       type: 'bar',
       data: {
-        labels: rows.map((r) => [r.name, `${r.enrolled} enrolled`]),
+        labels: rows.map((r) => [r.name, t('chart.funnel.enrolled', { count: r.enrolled })]),
         datasets: ENABLEMENT_STAGES.map((stage, s) => ({
-          label: STAGE_LABELS[stage],
+          label: stageLabel(stage),
           data: rows.map((r) => Number((((r.counts[s] as number) / r.enrolled) * 100).toFixed(4))),
           backgroundColor: STAGE_COLORS[s] ?? INK.muted,
           barPercentage: 0.92,
@@ -113,10 +131,17 @@ export function enablementFunnelSpec(args: EnablementFunnelArgs): ChartSpec {
         indexAxis: 'y',
         layout: { padding: { right: 16 } },
         plugins: {
-          title: { display: true, text: `Enablement: ${args.initiativeId}` },
+          title: {
+            display: true,
+            text: t('chart.funnel.title', { initiative: args.initiativeId }),
+          },
           subtitle: {
             display: true,
-            text: `Share of enrolled agents past each checkpoint · biggest drop: ${worst.name}, ${pct(worst.drop.lost / worst.enrolled)} lost at ${STEP_NAMES[worst.drop.from + 1]}`,
+            text: t('chart.funnel.subtitle', {
+              team: worst.name,
+              share: pct(worst.drop.lost / worst.enrolled),
+              step: stepName(worst.drop.from + 1),
+            }),
           },
           legend: { position: 'top', align: 'start', labels: { usePointStyle: false } },
         },

@@ -5,6 +5,7 @@
 import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../domain/format.ts';
 import { METRIC_DEFS, type Metric, polaritySign } from '../../domain/metrics.ts';
 import type { MonthlyPoint } from '../../domain/report.ts';
+import { t } from '../../messages/t.ts';
 import { INK, SERIES_COLOR } from '../palette.ts';
 import {
   type ChartSpec,
@@ -48,7 +49,11 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last)
-    return noDataSpec('monthly-trend', `monthly ${def.label} for ${teamName}`, size);
+    return noDataSpec(
+      'monthly-trend',
+      t('chart.monthly.no_data_what', { label: def.label, team: teamName }),
+      size,
+    );
 
   const values = months.map((m) => toDisplayUnit(metric, m.value));
   const bounds = {
@@ -61,13 +66,31 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
   const best = months.reduce((a, b) => (sign * b.value > sign * a.value ? b : a));
   const worst = months.reduce((a, b) => (sign * b.value < sign * a.value ? b : a));
   const change = last.value - first.value;
-  const polarity = def.polarity === 'lower' ? ' Lower is better.' : '';
+  const polarity = def.polarity === 'lower' ? t('chart.lower_is_better') : '';
   const alt =
     months.length === 1
-      ? `${def.label} for ${teamName} in ${monthLabel(first.month)}: ${formatValue(metric, first.value)} (n = ${first.n.toLocaleString('en-US')}).${polarity}`
-      : `${def.label} for ${teamName} by month, ${monthLabel(first.month)} to ${monthLabel(last.month)}: ` +
-        `from ${formatValue(metric, first.value)} to ${formatValue(metric, last.value)} (${formatDelta(metric, change)}). ` +
-        `Best month ${monthLabel(best.month)} (${formatValue(metric, best.value)}), worst ${monthLabel(worst.month)} (${formatValue(metric, worst.value)}).${polarity}`;
+      ? t('chart.monthly.alt_one', {
+          label: def.label,
+          team: teamName,
+          month: monthLabel(first.month),
+          value: formatValue(metric, first.value),
+          n: t('chart.n', { n: first.n }),
+          polarity,
+        })
+      : t('chart.monthly.alt', {
+          label: def.label,
+          team: teamName,
+          first: monthLabel(first.month),
+          last: monthLabel(last.month),
+          from: formatValue(metric, first.value),
+          to: formatValue(metric, last.value),
+          delta: formatDelta(metric, change),
+          best: monthLabel(best.month),
+          bestValue: formatValue(metric, best.value),
+          worst: monthLabel(worst.month),
+          worstValue: formatValue(metric, worst.value),
+          polarity,
+        });
 
   return {
     kind: 'monthly-trend',
@@ -83,10 +106,10 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
     config: {
       type: 'line',
       data: {
-        labels: months.map((m) => [monthLabel(m.month), `n = ${m.n.toLocaleString('en-US')}`]),
+        labels: months.map((m) => [monthLabel(m.month), t('chart.n', { n: m.n })]),
         datasets: [
           {
-            label: `Monthly ${def.label}`,
+            label: t('chart.monthly.series', { label: def.label }),
             data: values,
             borderColor: SERIES_COLOR,
             backgroundColor: SERIES_COLOR,
@@ -98,12 +121,24 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
       options: {
         layout: { padding: { left: 8, right: 24 } },
         plugins: {
-          title: { display: true, text: `${def.label} by month, ${teamName}` },
+          title: {
+            display: true,
+            text: t('chart.monthly.title', { label: def.label, team: teamName }),
+          },
           subtitle: {
             display: true,
             text:
               months.length > 1
-                ? `${formatDelta(metric, change)} from ${monthLabel(first.month)} to ${monthLabel(last.month)}${def.polarity === 'lower' ? ' · lower is better' : ''}`
+                ? t(
+                    def.polarity === 'lower'
+                      ? 'chart.monthly.subtitle_lower'
+                      : 'chart.monthly.subtitle',
+                    {
+                      delta: formatDelta(metric, change),
+                      first: monthLabel(first.month),
+                      last: monthLabel(last.month),
+                    },
+                  )
                 : monthLabel(first.month),
           },
           legend: { display: false },

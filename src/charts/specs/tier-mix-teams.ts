@@ -5,6 +5,8 @@
  * minus top share, worst first, so the outlier is the first bar the eye meets.
  */
 import type { Tier, TierMix } from '../../domain/report.ts';
+import { tn } from '../../messages/plural.ts';
+import { t } from '../../messages/t.ts';
 import { INK, TIER_COLORS } from '../palette.ts';
 import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';
 import { pct } from './wording.ts';
@@ -15,11 +17,10 @@ export interface TierMixTeamsArgs {
 }
 
 export const TIERS: readonly Tier[] = ['top', 'average', 'lagging'];
-const TIER_LABELS: Readonly<Record<Tier, string>> = {
-  top: 'Top',
-  average: 'Average',
-  lagging: 'Lagging',
-};
+/** A tier's legend label, from the catalogue (shared with the tier mix over time). */
+export function tierLabel(tier: Tier): string {
+  return t(`chart.tiers.${tier}`);
+}
 
 interface Row {
   name: string;
@@ -66,7 +67,7 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
   // 44 px a team plus title, legend and axis, so bars stay thick enough for their labels.
   const height = Math.max(240, Math.min(2000, 150 + rows.length * 44));
   if (rows.length === 0)
-    return noDataSpec('tier-mix-teams', 'tier mix: no team has tiered agents', {
+    return noDataSpec('tier-mix-teams', t('chart.tiers.no_data_teams'), {
       width,
       height: 360,
     });
@@ -78,19 +79,33 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
     rows.length > 1 && outlier.share.lagging > 0 && outlier.share.lagging - median >= 0.1;
 
   const title = standsOut
-    ? `Tier mix by team: ${outlier.name} has the most lagging agents (${pct(outlier.share.lagging)})`
-    : 'Tier mix by team';
-  const teamList = rows.map(
-    (r) =>
-      `${r.name}: ${r.mix.top} top, ${r.mix.average} average, ${r.mix.lagging} lagging` +
-      (r.mix.insufficient_data ? ` (${r.mix.insufficient_data} not yet tiered)` : ''),
+    ? t('chart.tiers.title_outlier', { team: outlier.name, share: pct(outlier.share.lagging) })
+    : t('chart.tiers.title');
+  const teamList = rows.map((r) =>
+    t(r.mix.insufficient_data ? 'chart.tiers.team_untiered' : 'chart.tiers.team', {
+      team: r.name,
+      top: r.mix.top,
+      average: r.mix.average,
+      lagging: r.mix.lagging,
+      new: r.mix.insufficient_data,
+    }),
   );
   const lead = standsOut
-    ? `${outlier.name} stands out: ${pct(outlier.share.lagging)} lagging (${outlier.mix.lagging} of ${outlier.tiered}) against a median of ${pct(median)} for the others.`
+    ? t('chart.tiers.outlier', {
+        team: outlier.name,
+        share: pct(outlier.share.lagging),
+        lagging: outlier.mix.lagging,
+        tiered: outlier.tiered,
+        median: pct(median),
+      })
     : rows.length > 1
-      ? 'No team stands out: lagging shares are within 10 points of each other.'
+      ? t('chart.tiers.no_outlier')
       : '';
-  const alt = `Tier mix across ${rows.length} ${rows.length === 1 ? 'team' : 'teams'}, as shares of tiered agents. ${lead} ${teamList.join('; ')}.`;
+  const alt = t('chart.tiers.alt', {
+    teams: tn('chart.teams', rows.length),
+    lead,
+    list: teamList.join('; '),
+  });
 
   return {
     kind: 'tier-mix-teams',
@@ -110,11 +125,14 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
       data: {
         labels: rows.map((r) =>
           r.mix.insufficient_data
-            ? [r.name, `${r.tiered} tiered, +${r.mix.insufficient_data} new`]
-            : [r.name, `${r.tiered} tiered`],
+            ? [
+                r.name,
+                t('chart.tiers.tiered_new', { count: r.tiered, new: r.mix.insufficient_data }),
+              ]
+            : [r.name, t('chart.tiers.tiered', { count: r.tiered })],
         ),
         datasets: TIERS.map((tier) => ({
-          label: TIER_LABELS[tier],
+          label: tierLabel(tier),
           data: rows.map((r) => Number((r.share[tier] * 100).toFixed(4))),
           backgroundColor: TIER_COLORS[tier],
           borderColor: '#FFFFFF',
@@ -131,7 +149,7 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
           title: { display: true, text: title },
           subtitle: {
             display: true,
-            text: 'Share of tiered agents · count · share; worst mix first',
+            text: t('chart.tiers.subtitle'),
           },
           legend: { position: 'top', align: 'start', labels: { usePointStyle: false } },
         },

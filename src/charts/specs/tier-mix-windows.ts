@@ -4,9 +4,10 @@
  * lagging slice is shrinking.
  */
 import type { Tier, TierMix } from '../../domain/report.ts';
+import { t } from '../../messages/t.ts';
 import { INK, TIER_COLORS } from '../palette.ts';
 import { type ChartSpec, clampAltText, DEFAULT_SIZE, noDataSpec } from '../spec.ts';
-import { TIERS } from './tier-mix-teams.ts';
+import { TIERS, tierLabel } from './tier-mix-teams.ts';
 import { pct } from './wording.ts';
 
 export interface TierMixWindowsArgs {
@@ -17,11 +18,6 @@ export interface TierMixWindowsArgs {
 }
 
 export const MAX_WINDOWS = 8;
-const TIER_LABELS: Readonly<Record<Tier, string>> = {
-  top: 'Top',
-  average: 'Average',
-  lagging: 'Lagging',
-};
 
 /**
  * @example tierMixWindowsSpec({ teamName: 'Team A', windows }).altText
@@ -37,7 +33,7 @@ export function tierMixWindowsSpec(args: TierMixWindowsArgs): ChartSpec {
         `tierMixWindowsSpec: window "${label}" of ${teamName} has a tier count that is not a whole number ≥ 0`,
       );
     }
-    const share = (t: Tier) => (tiered ? mix[t] / tiered : 0);
+    const share = (tier: Tier) => (tiered ? mix[tier] / tiered : 0);
     return { label, mix, tiered, share };
   });
   const withData = windows.filter((w) => w.tiered > 0);
@@ -46,19 +42,34 @@ export function tierMixWindowsSpec(args: TierMixWindowsArgs): ChartSpec {
   if (!first || !last)
     return noDataSpec(
       'tier-mix-windows',
-      `tier mix of ${teamName}: no tiered agents in these windows`,
+      t('chart.windows.no_data_what', { team: teamName }),
       size,
     );
 
   const span =
     windows.length === 1
-      ? `window ${first.label}`
-      : `last ${windows.length} windows (${windows[0]?.label} to ${windows[windows.length - 1]?.label})`;
-  const move = (t: Tier) =>
-    first === last
-      ? `${pct(last.share(t))} ${t}`
-      : `${t} went from ${pct(first.share(t))} to ${pct(last.share(t))}`;
-  const alt = `Tier mix for ${teamName} over the ${span}: ${move('lagging')} of tiered agents, ${move('top')}.`;
+      ? t('chart.windows.one', { label: first.label })
+      : t('chart.windows.span', {
+          count: windows.length,
+          first: windows[0]?.label ?? '',
+          last: windows[windows.length - 1]?.label ?? '',
+        });
+  const move = (tier: 'lagging' | 'top') => {
+    const name = t(`chart.windows.tier.${tier}`);
+    return first === last
+      ? t('chart.windows.share', { share: pct(last.share(tier)), tier: name })
+      : t('chart.windows.move', {
+          tier: name,
+          from: pct(first.share(tier)),
+          to: pct(last.share(tier)),
+        });
+  };
+  const alt = t('chart.windows.alt', {
+    team: teamName,
+    span,
+    lagging: move('lagging'),
+    top: move('top'),
+  });
 
   return {
     kind: 'tier-mix-windows',
@@ -67,18 +78,18 @@ export function tierMixWindowsSpec(args: TierMixWindowsArgs): ChartSpec {
     altText: clampAltText(alt),
     tickFormats: [{ scale: 'y', format: 'share' }],
     valueLabels: {
-      labels: TIERS.map((t) => windows.map((w) => (w.mix[t] ? `${w.mix[t]}` : null))),
+      labels: TIERS.map((tier) => windows.map((w) => (w.mix[tier] ? `${w.mix[tier]}` : null))),
       position: 'inside',
       colors: ['#FFFFFF', INK.text, '#FFFFFF'],
     },
     config: {
       type: 'bar',
       data: {
-        labels: windows.map((w) => [w.label, `n = ${w.tiered}`]),
-        datasets: TIERS.map((t) => ({
-          label: TIER_LABELS[t],
-          data: windows.map((w) => Number((w.share(t) * 100).toFixed(4))),
-          backgroundColor: TIER_COLORS[t],
+        labels: windows.map((w) => [w.label, t('chart.n', { n: w.tiered })]),
+        datasets: TIERS.map((tier) => ({
+          label: tierLabel(tier),
+          data: windows.map((w) => Number((w.share(tier) * 100).toFixed(4))),
+          backgroundColor: TIER_COLORS[tier],
           borderColor: '#FFFFFF',
           borderWidth: { top: 1, bottom: 1, left: 0, right: 0 },
           borderSkipped: false,
@@ -87,10 +98,15 @@ export function tierMixWindowsSpec(args: TierMixWindowsArgs): ChartSpec {
       },
       options: {
         plugins: {
-          title: { display: true, text: `Tier mix over time, ${teamName}` },
+          title: { display: true, text: t('chart.windows.title', { team: teamName }) },
           subtitle: {
             display: true,
-            text: `Lagging ${pct(first.share('lagging'))} → ${pct(last.share('lagging'))} · top ${pct(first.share('top'))} → ${pct(last.share('top'))} · counts in bars, n = tiered agents`,
+            text: t('chart.windows.subtitle', {
+              laggingFrom: pct(first.share('lagging')),
+              laggingTo: pct(last.share('lagging')),
+              topFrom: pct(first.share('top')),
+              topTo: pct(last.share('top')),
+            }),
           },
           legend: { position: 'top', align: 'start', labels: { usePointStyle: false } },
         },
@@ -101,7 +117,7 @@ export function tierMixWindowsSpec(args: TierMixWindowsArgs): ChartSpec {
             min: 0,
             max: 100,
             ticks: { stepSize: 25 },
-            title: { display: true, text: 'Share of tiered agents' },
+            title: { display: true, text: t('chart.windows.axis') },
           },
         },
       },

@@ -9,6 +9,7 @@ import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../d
 import { METRIC_DEFS, type Metric } from '../../domain/metrics.ts';
 import type { LocalDate } from '../../domain/records.ts';
 import type { MetricReport, Signal, SignalRule } from '../../domain/report.ts';
+import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
 import {
   type ChartSpec,
@@ -37,12 +38,6 @@ export const SIGNAL_SHAPES: Readonly<Record<SignalRule, string>> = {
   drift: 'rectRot',
 };
 
-const RULE_LABELS: Readonly<Record<SignalRule, string>> = {
-  beyond_limits: 'Beyond limits',
-  run: 'Run of 8',
-  drift: 'Drift of 6',
-};
-
 /** Colour of a signal marker's outline: vermillion for worse, bluish green for better. */
 export const SIGNAL_COLORS = { bad: OKABE_ITO.vermillion, good: OKABE_ITO.bluishGreen } as const;
 export const TREND_COLOR = OKABE_ITO.orange;
@@ -65,7 +60,12 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   const series = [...report.series].sort((a, b) => a.date.localeCompare(b.date));
   const first = series[0];
   const last = series[series.length - 1];
-  if (!first || !last) return noDataSpec('trend-stability', `${def.label} for ${teamName}`, size);
+  if (!first || !last)
+    return noDataSpec(
+      'trend-stability',
+      t('chart.trend.no_data_what', { label: def.label, team: teamName }),
+      size,
+    );
 
   const window = args.window ?? { from: first.date, to: last.date };
   if (first.date < window.from || last.date > window.to) {
@@ -95,7 +95,9 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     const set = new Set(group.points);
     datasets.push({
       type: 'line',
-      label: `${RULE_LABELS[group.rule]} (${group.bad ? 'worse' : 'better'})`,
+      label: t(group.bad ? 'chart.trend.signal_worse' : 'chart.trend.signal_better', {
+        rule: t(`chart.trend.rule.${group.rule}`),
+      }),
       data: dates.map((d, i) => (set.has(d) ? (daily[i] ?? null) : null)),
       showLine: false,
       pointStyle: SIGNAL_SHAPES[group.rule],
@@ -112,7 +114,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   }
   datasets.push({
     type: 'line',
-    label: `Daily ${def.label}`,
+    label: t('chart.trend.daily', { label: def.label }),
     data: daily,
     borderColor: SERIES_COLOR,
     backgroundColor: SERIES_COLOR,
@@ -125,7 +127,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   if (fitted) {
     datasets.push({
       type: 'line',
-      label: 'Trend (Theil–Sen)',
+      label: t('chart.trend.line'),
       data: fitted,
       borderColor: TREND_COLOR,
       backgroundColor: TREND_COLOR,
@@ -140,7 +142,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   if (meanLine) {
     datasets.push({
       type: 'line',
-      label: `Centre ${formatValue(metric, mean)}`,
+      label: t('chart.trend.centre', { value: formatValue(metric, mean) }),
       data: meanLine,
       borderColor: INK.muted,
       backgroundColor: INK.muted,
@@ -155,7 +157,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   if (uclLine && lclLine) {
     datasets.push({
       type: 'line',
-      label: 'Control limits',
+      label: t('chart.trend.limits'),
       data: uclLine,
       borderColor: INK.muted,
       backgroundColor: 'rgba(86,180,233,0.18)',
@@ -243,16 +245,23 @@ function titleText({ teamName, metric, report }: TrendStabilityArgs): string {
   const { status } = report.stability;
   const direction = report.trend.direction;
   const parts: string[] = [];
-  if (status === 'insufficient_data') parts.push('not enough data for limits');
-  else parts.push(status === 'volatile' ? 'volatile' : 'stable');
+  if (status === 'insufficient_data') parts.push(t('chart.trend.no_limits'));
+  else parts.push(t(status === 'volatile' ? 'chart.trend.volatile' : 'chart.trend.stable'));
   const slope = report.trend.slopePerDay ?? 0;
   // Said as the line moves, with the verdict: "rising (worse)" reads right for handle time too.
   if (direction === 'improving' || direction === 'declining') {
+    const better = direction === 'improving';
     parts.push(
-      `${slope > 0 ? 'rising' : 'falling'} (${direction === 'improving' ? 'better' : 'worse'})`,
+      slope > 0
+        ? t(better ? 'chart.trend.rising_better' : 'chart.trend.rising_worse')
+        : t(better ? 'chart.trend.falling_better' : 'chart.trend.falling_worse'),
     );
   }
-  return `${METRIC_DEFS[metric].label}, ${teamName}: ${parts.join(', ')}`;
+  return t('chart.trend.title', {
+    label: METRIC_DEFS[metric].label,
+    team: teamName,
+    parts: parts.join(', '),
+  });
 }
 
 /** Why the status (two lines): the signals; the trend with its p-value and the n it rests on. */
@@ -260,16 +269,19 @@ function whyText({ metric, report }: TrendStabilityArgs, days: number): string[]
   const phrases = signalPhrases(report.stability.signals);
   const signals =
     report.stability.status === 'insufficient_data'
-      ? `${days} days`
+      ? t('chart.days_other', { count: days })
       : phrases.length > 0
         ? listJoin(phrases)
-        : 'all days within limits';
+        : t('chart.trend.all_within');
   const { slopePerDay, p, direction } = report.trend;
   const trend =
     slopePerDay === null || direction === 'insufficient_data'
-      ? 'trend n/a'
-      : `trend ${formatSlope(metric, slopePerDay)}/day (${formatP(p)})`;
-  return [capitalise(signals), `${capitalise(trend)} · ${formatN(metric, report.n)}`];
+      ? t('chart.trend.no_trend')
+      : t('chart.trend.trend', { slope: formatSlope(metric, slopePerDay), p: formatP(p) });
+  return [
+    capitalise(signals),
+    t('chart.trend.why_n', { trend: capitalise(trend), n: formatN(metric, report.n) }),
+  ];
 }
 
 function capitalise(text: string): string {
@@ -283,7 +295,8 @@ function formatSlope(metric: Metric, slope: number): string {
   const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
   const abs = Math.abs(v);
   const digits = abs >= 10 ? 0 : abs >= 1 ? 1 : 2;
-  return `${sign}${abs.toFixed(digits)}${unit === 'seconds' ? 's' : ' pts'}`;
+  const delta = `${sign}${abs.toFixed(digits)}`;
+  return unit === 'seconds' ? `${delta}s` : t('chart.pts', { delta });
 }
 
 /**
@@ -301,7 +314,9 @@ function trendAltText(
   const { slopePerDay, intercept, direction } = report.trend;
   let movement: string;
   if (direction === 'flat' && report.stability.mean !== null) {
-    movement = `held steady around ${formatValue(metric, report.stability.mean)}`;
+    movement = t('chart.trend.held_steady', {
+      value: formatValue(metric, report.stability.mean),
+    });
   } else {
     const from =
       slopePerDay !== null && intercept !== null ? intercept : (series[0]?.value ?? null);
@@ -313,14 +328,24 @@ function trendAltText(
       from === null || to === null ? 'went' : to > from ? 'rose' : to < from ? 'fell' : 'stayed';
     movement =
       verb === 'stayed'
-        ? `stayed at ${formatValue(metric, from)}`
-        : `${verb} from ${formatValue(metric, from)} to ${formatValue(metric, to)}`;
+        ? t('chart.trend.stayed_at', { value: formatValue(metric, from) })
+        : t(`chart.trend.${verb}`, {
+            from: formatValue(metric, from),
+            to: formatValue(metric, to),
+          });
   }
   const phrases =
     report.stability.status === 'insufficient_data'
-      ? ['too few days for control limits']
+      ? [t('chart.trend.too_few_days')]
       : signalPhrases(report.stability.signals);
-  const signals = phrases.length > 0 ? listJoin(phrases) : 'no days outside the control limits';
-  const polarity = def.polarity === 'lower' ? ' Lower is better.' : '';
-  return `${def.label} for ${teamName} ${movement} over ${days} days; ${signals}.${polarity}`;
+  const signals = phrases.length > 0 ? listJoin(phrases) : t('chart.trend.none_outside');
+  const polarity = def.polarity === 'lower' ? t('chart.lower_is_better') : '';
+  return t('chart.trend.alt', {
+    label: def.label,
+    team: teamName,
+    movement,
+    days,
+    signals,
+    polarity,
+  });
 }

@@ -4,28 +4,51 @@
  */
 import type { LocalDate } from '../../domain/records.ts';
 import type { Signal } from '../../domain/report.ts';
+import { tn } from '../../messages/plural.ts';
+import { t } from '../../messages/t.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [
+  'chart.month.1',
+  'chart.month.2',
+  'chart.month.3',
+  'chart.month.4',
+  'chart.month.5',
+  'chart.month.6',
+  'chart.month.7',
+  'chart.month.8',
+  'chart.month.9',
+  'chart.month.10',
+  'chart.month.11',
+  'chart.month.12',
+] as const;
+
+/** The short name of month 1…12 (`MM` of a date), from the catalogue. */
+function monthName(mm: string): string {
+  const key = MONTHS[Number(mm) - 1];
+  if (!key) throw new Error(`wording: "${mm}" is not a month 01…12`);
+  return t(key);
+}
 
 /** @example shortDate('2026-10-04') // 'Oct 4' */
 export function shortDate(date: LocalDate): string {
-  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
+  return t('chart.date', {
+    month: monthName(date.slice(5, 7)),
+    day: String(Number(date.slice(8, 10))),
+  });
 }
 
 /** @example monthLabel('2026-10') // 'Oct 2026' */
 export function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
-
-/** @example plural(1, 'day') // '1 day'; plural(3, 'day') // '3 days' */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return t('chart.month', { month: monthName(month.slice(5, 7)), year: month.slice(0, 4) });
 }
 
 /** @example listJoin(['a', 'b', 'c']) // 'a, b and c' */
 export function listJoin(items: string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return t('chart.list_and', {
+    head: items.slice(0, -1).join(', '),
+    last: items[items.length - 1] ?? '',
+  });
 }
 
 /** A share 0…1 as a whole percent. @example pct(0.4499) // '45%' */
@@ -50,16 +73,23 @@ export function signalPhrases(signals: Signal[]): string[] {
     } else groups.set(key, { signal, days: signal.points.length, count: 1 });
   }
   return [...groups.values()].map(({ signal, days, count }): string => {
+    const up = signal.side === 'up' || signal.side === 'above';
     switch (signal.rule) {
       case 'beyond_limits':
-        return `${plural(days, 'day')} ${signal.side === 'above' ? 'above the upper' : 'below the lower'} limit`;
+        return t(up ? 'chart.signal.above_upper' : 'chart.signal.below_lower', {
+          days: tn('chart.days', days),
+        });
       case 'run': {
-        const runs = count === 1 ? `a run of ${days} days` : `${count} runs (${days} days)`;
-        return `${runs} ${signal.side} the centre line`;
+        const runs =
+          count === 1 ? t('chart.signal.a_run', { days }) : t('chart.signal.runs', { count, days });
+        return t(up ? 'chart.signal.run_above' : 'chart.signal.run_below', { runs });
       }
       default: {
-        const drifts = count === 1 ? `a drift of ${days} days` : `${count} drifts (${days} days)`;
-        return `${drifts} ${signal.side === 'up' || signal.side === 'above' ? 'upwards' : 'downwards'}`;
+        const drifts =
+          count === 1
+            ? t('chart.signal.a_drift', { days })
+            : t('chart.signal.drifts', { count, days });
+        return t(up ? 'chart.signal.drift_up' : 'chart.signal.drift_down', { drifts });
       }
     }
   });

@@ -1,7 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { OPEN_TEAM_ACTION } from '../../../../blocks/controls.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ACTION, VIEW_ACTION_PATTERN } from '../../ids.ts';
 import { markTipHelpful } from './mark-tip-helpful.ts';
+import { openTeam } from './open-team.ts';
 import { openTipModal } from './open-tip-modal.ts';
 import { shareView } from './share-view.ts';
 import { snoozeCoaching } from './snooze-coaching.ts';
@@ -13,4 +15,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.snooze, snoozeCoaching(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.tipHelpful, markTipHelpful(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.openTipModal, openTipModal(deps));
+  app.action<BlockAction<ButtonAction>>(OPEN_TEAM_ACTION, openTeam(deps));
 }
