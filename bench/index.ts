@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ['import', 'store', 'report', 'charts', 'ack', 'delivery'];
+const ALL = ['ingest', 'import', 'store', 'report', 'charts', 'ack', 'delivery'];
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const names = wanted.length ? wanted : ALL;
 

@@ -106,7 +106,9 @@ function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 export async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'teamhealth-bench-report-'));
+  // BENCH_KEEP_DIR=path keeps the filled store there (for profiling the cold CLI).
+  const keep = process.env.BENCH_KEEP_DIR;
+  const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'teamhealth-bench-report-'));
   const logger = createLogger('warn');
   try {
     const rng = seedrandom('bench-report');
@@ -182,7 +184,7 @@ export async function main(): Promise<void> {
         `peak RSS ${rssKb ? `${(Number(rssKb) / 1024).toFixed(0)} MiB` : 'n/a (no /usr/bin/time)'}`,
     );
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

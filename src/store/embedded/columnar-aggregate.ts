@@ -130,14 +130,19 @@ function matchRows(
 ): { rows: Int32Array; orderedBy: string | null } {
   const live = docs.liveRows();
   const n = docs.columns.length;
+  // Each condition's column and column number, looked up once rather than per row.
+  const checks = conds.map((cond) => ({
+    column: cond.column,
+    c: cond.column ? (docs.columnIndex(cond.field) as number) : -1,
+    mask: cond.mask,
+  }));
   const passes = (row: number): boolean => {
     const shape = docs.shapeOf[row] as number;
-    for (const cond of conds) {
-      const column = cond.column;
+    for (let k = 0; k < checks.length; k++) {
+      const { column, c, mask } = checks[k] as (typeof checks)[number];
       if (!column) return false;
-      const c = docs.columnIndex(cond.field) as number;
       if (!has[shape * n + c]) return false;
-      if (!cond.mask[column.str[row] as number]) return false;
+      if (!mask[column.str[row] as number]) return false;
     }
     return true;
   };
@@ -277,16 +282,46 @@ export function aggregateColumns(
     accs.push({ acc, column: found?.column ?? null, c: found?.c ?? -1 });
   }
 
-  const groups = new Map<number, Group>();
+  // Group lookup: a dense key → group table when the key space is small (it is for
+  // team × date and agent), a Map otherwise.
+  const dense = span <= 1 << 22 ? new Int32Array(span) : null;
+  const groups = dense ? null : new Map<number, Group>();
   const order: Group[] = [];
+  // `$sum` of a number column, the hot case, in flat arrays: no per-row property reads.
+  const sumJ: number[] = [];
+  const sumC: number[] = [];
+  const sumValues: Float64Array[] = [];
+  const others: number[] = [];
+  // `$min`/`$max` of a string column compare dictionary ranks, not strings; the best
+  // dictionary index per group is kept in its `sums` slot and turned back at the end.
+  const rankOf: (Int32Array | null)[] = accs.map(({ acc, column: col }) =>
+    (acc.kind === '$min' || acc.kind === '$max') && col?.kind === 'str' ? ranks(col) : null,
+  );
+  accs.forEach(({ acc, column: col, c }, j) => {
+    if (acc.constant !== undefined || acc.kind === '$first') return;
+    if (acc.kind === '$sum') {
+      if (col !== null && col.kind === 'num') {
+        sumJ.push(j);
+        sumC.push(c);
+        sumValues.push(col.num);
+      }
+      return;
+    }
+    others.push(j);
+  });
+  const shapeOf = docs.shapeOf;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as number;
-    const shape = docs.shapeOf[row] as number;
+    const shape = shapeOf[row] as number;
     let key = 0;
     for (let k = 0; k < keyColumns.length; k++) {
       key += ((keyColumns[k] as Column).str[row] as number) * (radix[k] as number);
     }
-    let group = groups.get(key);
+    let group: Group | undefined;
+    if (dense) {
+      const at = dense[key] as number;
+      group = at === 0 ? undefined : order[at - 1];
+    } else group = (groups as Map<number, Group>).get(key);
     if (group === undefined) {
       group = {
         id: groupId(plan.id, keyColumns, row),
@@ -295,25 +330,43 @@ export function aggregateColumns(
         values: accs.map(() => null),
         seen: accs.map(() => false),
       };
-      groups.set(key, group);
       order.push(group);
+      if (dense) dense[key] = order.length;
+      else (groups as Map<number, Group>).set(key, group);
       const created = group;
       accs.forEach(({ acc, column: col, c }, j) => {
         if (acc.kind === '$first' && col && has[shape * n + c]) created.values[j] = col.read(row);
       });
     }
     group.count++;
-    for (let j = 0; j < accs.length; j++) {
+    const base = shape * n;
+    const sums = group.sums;
+    for (let s = 0; s < sumJ.length; s++) {
+      if (has[base + (sumC[s] as number)] !== 1) continue;
+      const v = (sumValues[s] as Float64Array)[row] as number;
+      if (!Number.isNaN(v)) {
+        const j = sumJ[s] as number;
+        sums[j] = (sums[j] as number) + v;
+      }
+    }
+    for (let o = 0; o < others.length; o++) {
+      const j = others[o] as number;
       const { acc, column: col, c } = accs[j] as AccColumn;
-      if (acc.constant !== undefined || acc.kind === '$first') continue;
-      const present = col !== null && has[shape * n + c] === 1;
-      if (acc.kind === '$sum') {
-        if (present && col.kind === 'num') {
-          const v = col.num[row] as number;
-          if (!Number.isNaN(v)) group.sums[j] = (group.sums[j] as number) + v;
-        }
-      } else if (acc.kind === '$last') {
+      const present = col !== null && has[base + c] === 1;
+      const rank = rankOf[j];
+      if (acc.kind === '$last') {
         group.values[j] = present ? col.read(row) : null;
+      } else if (rank) {
+        const index = (col as Column).str[row] as number;
+        const best = group.sums[j] as number;
+        const r = rank[index] as number;
+        if (
+          !group.seen[j] ||
+          (acc.kind === '$min' ? r < (rank[best] as number) : r >= (rank[best] as number))
+        ) {
+          group.sums[j] = index;
+          group.seen[j] = true;
+        }
       } else {
         const v = (col as Column).read(row) as number | string;
         if (typeof v === 'number' && Number.isNaN(v)) return null; // NaN: mingo's comparator decides
@@ -324,6 +377,12 @@ export function aggregateColumns(
         }
       }
     }
+  }
+  for (let j = 0; j < accs.length; j++) {
+    const rank = rankOf[j];
+    if (!rank) continue;
+    const dict = (accs[j] as AccColumn).column?.dict as string[];
+    for (const group of order) group.values[j] = dict[group.sums[j] as number];
   }
   return order.map((group) => {
     const out: Row = { _id: group.id };

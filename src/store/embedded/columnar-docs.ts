@@ -18,6 +18,7 @@
  * value does not fit it, so any document is stored exactly.
  */
 import type { Doc } from '../collection.ts';
+import { IdTable } from './id-table.ts';
 
 export type ColumnKind = 'num' | 'str' | 'any';
 
@@ -95,8 +96,8 @@ function resized<T extends Float64Array | Int32Array | Uint32Array>(array: T, ca
 const DELETED = 0;
 
 export class ColumnarDocs implements Iterable<[string, Doc]> {
-  /** `_id` per row; undefined once deleted. */
-  ids: (string | undefined)[] = [];
+  /** `_id` per row and the `_id` → row lookup (id-table.ts); a deleted row keeps its bytes. */
+  ids: IdTable = new IdTable();
   /** Shape index per row (0 = deleted). */
   shapeOf: Uint32Array = new Uint32Array(0);
   /** Each shape is its fields as column indexes, in document order (-1 for `_id`). */
@@ -104,8 +105,6 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
   columns: Column[] = [];
   #columnIndex = new Map<string, number>();
   #shapeIndex = new Map<string, number>();
-  /** `_id` → row, built on first use: reads and aggregations never need it. */
-  #rowOf: Map<string, number> | null = null;
   #size = 0;
   #rows = 0;
 
@@ -118,29 +117,22 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
     return this.#size;
   }
 
-  #rowIndex(): Map<string, number> {
-    if (this.#rowOf === null) {
-      const index = new Map<string, number>();
-      for (let row = 0; row < this.#rows; row++) {
-        const id = this.ids[row];
-        if (id !== undefined) index.set(id, row);
-      }
-      this.#rowOf = index;
-    }
-    return this.#rowOf;
-  }
-
   columnIndex(name: string): number | undefined {
     return this.#columnIndex.get(name);
   }
 
   has(id: string): boolean {
-    return this.#rowIndex().has(id);
+    return this.ids.find(id) >= 0;
   }
 
   get(id: string): Doc | undefined {
-    const row = this.#rowIndex().get(id);
-    return row === undefined ? undefined : this.docAt(row);
+    const row = this.ids.find(id);
+    return row < 0 ? undefined : this.docAt(row);
+  }
+
+  /** The `_id` of a live row; undefined for a deleted one. */
+  idAt(row: number): string | undefined {
+    return this.shapeOf[row] === DELETED ? undefined : this.ids.idAt(row);
   }
 
   /** The document in `row`, built afresh. */
@@ -149,7 +141,7 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
     const doc: Record<string, unknown> = {};
     for (let k = 0; k < shape.length; k++) {
       const c = shape[k] as number;
-      if (c < 0) doc._id = this.ids[row];
+      if (c < 0) doc._id = this.ids.idAt(row);
       else {
         const column = this.columns[c] as Column;
         doc[column.name] = column.read(row);
@@ -199,13 +191,11 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
 
   /** Inserts or replaces (in place, keeping its position) the document with this `_id`. */
   set(id: string, doc: Doc): this {
-    const rowOf = this.#rowIndex();
-    let row = rowOf.get(id);
-    if (row === undefined) {
+    let row = this.ids.find(id);
+    if (row < 0) {
       if (this.#rows === this.shapeOf.length) this.#grow();
-      row = this.#rows++;
-      rowOf.set(id, row);
-      this.ids[row] = id;
+      row = this.ids.append(id);
+      this.#rows++;
       this.#size++;
     }
     const fields: number[] = [];
@@ -248,11 +238,8 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
   }
 
   delete(id: string): boolean {
-    const rowOf = this.#rowIndex();
-    const row = rowOf.get(id);
-    if (row === undefined) return false;
-    rowOf.delete(id);
-    this.ids[row] = undefined;
+    const row = this.ids.remove(id);
+    if (row < 0) return false;
     this.shapeOf[row] = DELETED;
     for (const column of this.columns) if (column.kind === 'any') column.any[row] = undefined;
     this.#size--;
@@ -267,15 +254,13 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
 
   *keys(): IterableIterator<string> {
     for (let row = 0; row < this.#rows; row++) {
-      const id = this.ids[row];
-      if (id !== undefined) yield id;
+      if (this.shapeOf[row] !== DELETED) yield this.ids.idAt(row);
     }
   }
 
   *entries(): IterableIterator<[string, Doc]> {
     for (let row = 0; row < this.#rows; row++) {
-      const id = this.ids[row];
-      if (id !== undefined) yield [id, this.docAt(row)];
+      if (this.shapeOf[row] !== DELETED) yield [this.ids.idAt(row), this.docAt(row)];
     }
   }
 
@@ -293,18 +278,18 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
 
   /**
    * Rebuilds a map from its parts (a snapshot). The arrays are taken as they are:
-   * `ids.length` rows, none deleted.
+   * `ids.rows` rows, none deleted.
    */
   static fromParts(parts: {
-    ids: string[];
+    ids: IdTable;
     shapes: number[][];
     shapeOf: Uint32Array;
     columns: Column[];
   }): ColumnarDocs {
     const docs = new ColumnarDocs();
     docs.ids = parts.ids;
-    docs.#rows = parts.ids.length;
-    docs.#size = parts.ids.length;
+    docs.#rows = parts.ids.rows;
+    docs.#size = parts.ids.rows;
     docs.shapeOf = parts.shapeOf;
     docs.shapes = parts.shapes;
     parts.shapes.forEach((fields, i) => {

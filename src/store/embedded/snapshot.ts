@@ -9,9 +9,10 @@
  * - document chunks: `{"c":name,"docs":[…]}` lines of up to CHUNK documents (a handful
  *   of JSON.parse calls rather than one per document, and no string near V8's ~512 MB
  *   limit), or
- * - for a column-wise collection, one `{"c":name,"columnar":{…}}` line (ids, shapes,
- *   dictionaries, mixed columns) followed by the raw little-endian bytes of its typed
- *   arrays, each with its CRC-32 in the line, so a million agent-days load as a few
+ * - for a column-wise collection, one `{"c":name,"columnar":{…}}` line (row count,
+ *   shapes, dictionaries, mixed columns) followed by the raw little-endian bytes of its
+ *   typed arrays (row shapes, the ids' offsets and UTF-8 bytes, the number and string
+ *   columns), each with its CRC-32 in the line, so a million agent-days load as a few
  *   memory copies;
  * then a trailer line with the document count. Version 1 files (chunks only) still load.
  */
@@ -21,6 +22,7 @@ import { crc32 } from 'node:zlib';
 import { StoreError } from '../../errors.ts';
 import type { Doc } from '../collection.ts';
 import { Column, ColumnarDocs, type ColumnKind } from './columnar-docs.ts';
+import { IdTable } from './id-table.ts';
 
 const FORMAT = 'teamhealth-embedded-snapshot';
 const CHUNK = 20_000;
@@ -32,9 +34,11 @@ export interface SnapshotData {
 
 /** What a column-wise collection's line says; its typed arrays follow the line. */
 interface ColumnarMeta {
-  ids: string[];
+  rows: number;
   shapes: number[][];
   shapeOf: { bytes: number; crc: number };
+  idStarts: { bytes: number; crc: number };
+  idBytes: { bytes: number; crc: number };
   columns: {
     name: string;
     kind: ColumnKind;
@@ -45,7 +49,7 @@ interface ColumnarMeta {
   }[];
 }
 
-function bytesOf(array: Float64Array | Int32Array | Uint32Array): Buffer {
+function bytesOf(array: Float64Array | Int32Array | Uint32Array | Uint8Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
@@ -62,8 +66,10 @@ function encodeColumnar(docs: ColumnarDocs): { meta: ColumnarMeta; buffers: Buff
   const buffers: Buffer[] = [];
   const shapeOf = bytesOf(gather(docs.shapeOf));
   buffers.push(shapeOf);
-  const ids: string[] = new Array(live.length);
-  for (let i = 0; i < live.length; i++) ids[i] = docs.ids[live[i] as number] as string;
+  const idParts = docs.ids.parts(dense ? null : live);
+  const idStarts = bytesOf(idParts.starts);
+  const idBytes = bytesOf(idParts.arena);
+  buffers.push(idStarts, idBytes);
   const columns = docs.columns.map((column) => {
     if (column.kind === 'any') {
       const values: unknown[] = new Array(live.length);
@@ -82,9 +88,11 @@ function encodeColumnar(docs: ColumnarDocs): { meta: ColumnarMeta; buffers: Buff
   });
   return {
     meta: {
-      ids,
+      rows: live.length,
       shapes: docs.shapes,
       shapeOf: { bytes: shapeOf.length, crc: crc32(shapeOf) },
+      idStarts: { bytes: idStarts.length, crc: crc32(idStarts) },
+      idBytes: { bytes: idBytes.length, crc: crc32(idBytes) },
       columns,
     },
     buffers,
@@ -122,7 +130,7 @@ export function writeSnapshot(
         const { meta, buffers } = encodeColumnar(docs);
         writeSync(fd, `${JSON.stringify({ c: name, columnar: meta })}\n`);
         for (const buffer of buffers) writeSync(fd, buffer);
-        count += meta.ids.length;
+        count += meta.rows;
         continue;
       }
       let chunk: Doc[] = [];
@@ -221,18 +229,30 @@ function decodeColumnar(
     at += length;
     return slice;
   };
-  const rows = meta.ids.length;
-  const copy = <T extends Float64Array | Int32Array | Uint32Array>(
+  const rows = meta.rows;
+  const copy = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
     Type: new (n: number) => T,
     slice: Buffer,
     what: string,
+    length = rows,
   ): T => {
-    const array = new Type(rows);
+    const array = new Type(length);
     if (slice.length !== array.byteLength) throw fail(`'${name}' ${what} has the wrong length`);
     new Uint8Array(array.buffer).set(slice);
     return array;
   };
+  if (!Number.isInteger(rows) || rows < 0) throw fail(`'${name}' has no row count`);
   const shapeOf = copy(Uint32Array, take(meta.shapeOf.bytes, meta.shapeOf.crc, 'shapes'), 'shapes');
+  const starts = copy(
+    Uint32Array,
+    take(meta.idStarts.bytes, meta.idStarts.crc, 'id offsets'),
+    'id offsets',
+    rows + 1,
+  );
+  const arenaLength = meta.idBytes.bytes;
+  const arena = copy(Uint8Array, take(arenaLength, meta.idBytes.crc, 'ids'), 'ids', arenaLength);
+  if (starts[rows] !== arenaLength) throw fail(`'${name}' ids do not match their offsets`);
+  const ids = new IdTable({ arena, starts, rows });
   const columns = meta.columns.map((spec) => {
     const column = new Column(spec.name, spec.kind, 0);
     if (spec.kind === 'any') {
@@ -249,6 +269,6 @@ function decodeColumnar(
     }
     return column;
   });
-  const docs = ColumnarDocs.fromParts({ ids: meta.ids, shapes: meta.shapes, shapeOf, columns });
+  const docs = ColumnarDocs.fromParts({ ids, shapes: meta.shapes, shapeOf, columns });
   return { docs, next: at };
 }
