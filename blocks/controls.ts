@@ -78,18 +78,12 @@ export function shareTipButton(): Button {
 }
 
 /**
- * action_id of the App Home's "Open" button on a team row. Kept here, next to the button,
- * because src/slack/ids.ts is not this builder's file; the listener imports it from here.
- */
-export const OPEN_TEAM_ACTION = 'teamhealth_open_team';
-
-/**
  * "Open" on a team row of App Home: asks for the team's full view, as `/teamhealth team
  * <id>` would. The value is only a request: the listener authorizes it again.
  */
 export function openTeamButton(teamId: string): Button {
   return button({
-    actionId: OPEN_TEAM_ACTION,
+    actionId: ACTION.openTeam,
     text: t('button.open_team'),
     value: encodeQuery({ view: 'team', team: teamId }),
   });

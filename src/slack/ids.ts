@@ -19,6 +19,8 @@ export const ACTION = {
   tipHelpful: 'teamhealth_tip_helpful',
   /** Open the tip modal. */
   openTipModal: 'teamhealth_open_tip_modal',
+  /** App Home's "Open" on a team row: post that team's view to the viewer's DM (value: an encoded query). */
+  openTeam: 'teamhealth_open_team',
 } as const;
 
 /** Buttons that switch a view share one listener; their action_ids carry a suffix so each is unique in its block. */

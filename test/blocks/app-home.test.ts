@@ -2,10 +2,11 @@
  * App Home's team rows and their "Open" buttons: one per row, each asking for its own
  * team, within the Home tab's 100 blocks even for far more teams than a real organisation.
  */
+
 import { describe, expect, it } from 'vitest';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
-import { OPEN_TEAM_ACTION } from '../../blocks/controls.ts';
 import type { TeamReport } from '../../src/domain/report.ts';
+import { ACTION } from '../../src/slack/ids.ts';
 import { decodeQuery } from '../../src/slack/query.ts';
 import { expectValidBlocks } from './check.ts';
 import { billingNorth, largestOrg, reportFrame } from './fixtures.ts';
@@ -16,7 +17,7 @@ type Accessory = { action_id?: string; value?: string; text?: { text: string } }
 function openedTeams(blocks: readonly unknown[]): string[] {
   return blocks.flatMap((b) => {
     const accessory = (b as { accessory?: Accessory }).accessory;
-    if (accessory?.action_id !== OPEN_TEAM_ACTION) return [];
+    if (accessory?.action_id !== ACTION.openTeam) return [];
     return [decodeQuery(accessory.value)?.team ?? '?'];
   });
 }

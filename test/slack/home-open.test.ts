@@ -5,7 +5,6 @@
  * engine); the same button pressed on a message answers ephemerally at its response_url.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_TEAM_ACTION } from '../../blocks/controls.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { encodeQuery } from '../../src/slack/query.ts';
 import { sendBlockActions } from '../support/signed-requests.ts';
@@ -27,7 +26,7 @@ async function openFromHome(user: string, value: string): Promise<RecordedCall> 
   const sent = await sendBlockActions(h.url, SECRET, {
     user_id: user,
     view: { id: 'V0HOME', type: 'home' },
-    actions: [{ action_id: OPEN_TEAM_ACTION, value }],
+    actions: [{ action_id: ACTION.openTeam, value }],
   });
   expect(sent.status).toBe(200);
   return h.waitFor(
@@ -48,7 +47,7 @@ async function homeButtons(user: string, eventId: string): Promise<string[]> {
   );
   const blocks = (call.params.view as { blocks: Block[] }).blocks;
   return blocks.flatMap((b) =>
-    b.accessory?.action_id === OPEN_TEAM_ACTION ? [b.accessory.value ?? ''] : [],
+    b.accessory?.action_id === ACTION.openTeam ? [b.accessory.value ?? ''] : [],
   );
 }
 
@@ -122,7 +121,7 @@ describe('Open on an App Home team row', () => {
 
   it('answers ephemerally when the button was pressed on a message', async () => {
     const answer = await h.press(USERS.lead1, {
-      action_id: OPEN_TEAM_ACTION,
+      action_id: ACTION.openTeam,
       value: encodeQuery({ view: 'team', team: 'T1' }),
     });
     expect(answer.response_type).toBe('ephemeral');

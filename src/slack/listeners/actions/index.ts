@@ -1,5 +1,4 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { OPEN_TEAM_ACTION } from '../../../../blocks/controls.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { ACTION, VIEW_ACTION_PATTERN } from '../../ids.ts';
 import { markTipHelpful } from './mark-tip-helpful.ts';
@@ -15,5 +14,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.snooze, snoozeCoaching(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.tipHelpful, markTipHelpful(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.openTipModal, openTipModal(deps));
-  app.action<BlockAction<ButtonAction>>(OPEN_TEAM_ACTION, openTeam(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.openTeam, openTeam(deps));
 }
