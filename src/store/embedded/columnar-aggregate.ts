@@ -136,16 +136,6 @@ function matchRows(
     c: cond.column ? (docs.columnIndex(cond.field) as number) : -1,
     mask: cond.mask,
   }));
-  const passes = (row: number): boolean => {
-    const shape = docs.shapeOf[row] as number;
-    for (let k = 0; k < checks.length; k++) {
-      const { column, c, mask } = checks[k] as (typeof checks)[number];
-      if (!column) return false;
-      if (!has[shape * n + c]) return false;
-      if (!mask[column.str[row] as number]) return false;
-    }
-    return true;
-  };
   let best: { cond: Condition; size: number } | null = null;
   for (const cond of conds) {
     if (!state.buckets.has(cond.field)) continue;
@@ -161,23 +151,44 @@ function matchRows(
     }
     if (!best || size < best.size) best = { cond, size };
   }
-  const picked = new Int32Array(live.length);
-  let m = 0;
-  for (let i = 0; i < live.length; i++) {
-    const row = live[i] as number;
-    if (passes(row)) picked[m++] = row;
-  }
-  const rows = picked.subarray(0, m);
+  const rows = checks.some((check) => !check.column)
+    ? new Int32Array(0) // a condition on a field no document has selects nothing
+    : pick(
+        live,
+        docs.shapeOf,
+        has,
+        n,
+        checks.map((check) => (check.column as Column).str),
+        checks.map((check) => check.c),
+        checks.map((check) => check.mask),
+      );
   if (!best?.cond.column) return { rows, orderedBy: best ? best.cond.field : null };
   return { rows: sortRows(rows, best.cond.column), orderedBy: best.cond.field };
 }
 
-interface Group {
-  id: unknown;
-  count: number;
-  sums: Float64Array;
-  values: unknown[];
-  seen: boolean[];
+/** The rows (in `live`'s order) that hold every condition's column with a value its mask accepts. */
+function pick(
+  live: Int32Array,
+  shapeOf: Uint32Array,
+  has: Uint8Array,
+  n: number,
+  strs: Int32Array[],
+  cs: number[],
+  masks: Uint8Array[],
+): Int32Array {
+  if (strs.length === 0) return live;
+  const picked = new Int32Array(live.length);
+  let m = 0;
+  outer: for (let i = 0; i < live.length; i++) {
+    const row = live[i] as number;
+    const base = (shapeOf[row] as number) * n;
+    for (let k = 0; k < strs.length; k++) {
+      if (has[base + (cs[k] as number)] !== 1) continue outer;
+      if ((masks[k] as Uint8Array)[(strs[k] as Int32Array)[row] as number] !== 1) continue outer;
+    }
+    picked[m++] = row;
+  }
+  return picked.subarray(0, m);
 }
 
 /**
@@ -282,120 +293,176 @@ export function aggregateColumns(
     accs.push({ acc, column: found?.column ?? null, c: found?.c ?? -1 });
   }
 
-  // Group lookup: a dense key → group table when the key space is small (it is for
-  // team × date and agent), a Map otherwise.
-  const dense = span <= 1 << 22 ? new Int32Array(span) : null;
-  const groups = dense ? null : new Map<number, Group>();
-  const order: Group[] = [];
-  // `$sum` of a number column, the hot case, in flat arrays: no per-row property reads.
-  const sumJ: number[] = [];
-  const sumC: number[] = [];
-  const sumValues: Float64Array[] = [];
-  const others: number[] = [];
-  // `$min`/`$max` of a string column compare dictionary ranks, not strings; the best
-  // dictionary index per group is kept in its `sums` slot and turned back at the end.
-  const rankOf: (Int32Array | null)[] = accs.map(({ acc, column: col }) =>
-    (acc.kind === '$min' || acc.kind === '$max') && col?.kind === 'str' ? ranks(col) : null,
+  // Each selected row's group, by its key (hot loops live in small functions of typed
+  // arrays, which V8 optimises once rather than deoptimising per pipeline shape).
+  const { groupOf, firstRow } = assignGroups(
+    rows,
+    keyColumns.map((col) => col.str),
+    radix,
+    span,
   );
-  accs.forEach(({ acc, column: col, c }, j) => {
-    if (acc.constant !== undefined || acc.kind === '$first') return;
-    if (acc.kind === '$sum') {
+  const groupCount = firstRow.length;
+  const counts = new Float64Array(groupCount);
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i] as number;
+    counts[g] = (counts[g] as number) + 1;
+  }
+  const ids = Array.from(firstRow, (row) => groupId(plan.id, keyColumns, row));
+  const results: unknown[][] = accs.map(() => new Array(groupCount).fill(null));
+  for (let j = 0; j < accs.length; j++) {
+    const { acc, column: col, c } = accs[j] as AccColumn;
+    const out = results[j] as unknown[];
+    if (acc.constant !== undefined) {
+      for (let g = 0; g < groupCount; g++) out[g] = (counts[g] as number) * acc.constant;
+    } else if (acc.kind === '$sum') {
+      const sums = new Float64Array(groupCount);
       if (col !== null && col.kind === 'num') {
-        sumJ.push(j);
-        sumC.push(c);
-        sumValues.push(col.num);
+        sumColumn(rows, groupOf, docs.shapeOf, has, n, c, col.num, sums);
       }
-      return;
+      for (let g = 0; g < groupCount; g++) out[g] = sums[g];
+    } else if (acc.kind === '$first') {
+      for (let g = 0; g < groupCount; g++) {
+        const row = firstRow[g] as number;
+        if (col && has[(docs.shapeOf[row] as number) * n + c]) out[g] = col.read(row);
+      }
+    } else if (acc.kind === '$last') {
+      // Rows are visited in order, so the last row of each group wins.
+      const last = new Int32Array(groupCount);
+      for (let i = 0; i < rows.length; i++) last[groupOf[i] as number] = rows[i] as number;
+      for (let g = 0; g < groupCount; g++) {
+        const row = last[g] as number;
+        out[g] = col && has[(docs.shapeOf[row] as number) * n + c] ? col.read(row) : null;
+      }
+    } else if (col?.kind === 'str') {
+      // $min/$max of a string column held by every row: compare dictionary ranks.
+      const best = extremeRanks(
+        rows,
+        groupOf,
+        col.str,
+        ranks(col),
+        groupCount,
+        acc.kind === '$min',
+      );
+      for (let g = 0; g < groupCount; g++) out[g] = col.dict[best[g] as number];
+    } else {
+      const seen = new Uint8Array(groupCount);
+      for (let i = 0; i < rows.length; i++) {
+        const g = groupOf[i] as number;
+        const v = (col as Column).read(rows[i] as number) as number;
+        if (Number.isNaN(v)) return null; // NaN: mingo's comparator decides
+        const current = out[g] as number;
+        if (!seen[g] || (acc.kind === '$min' ? v < current : v >= current)) {
+          out[g] = v;
+          seen[g] = 1;
+        }
+      }
     }
-    others.push(j);
-  });
-  const shapeOf = docs.shapeOf;
+  }
+  const output: Row[] = new Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    const row: Row = { _id: ids[g] };
+    for (let j = 0; j < accs.length; j++) row[(accs[j] as AccColumn).acc.field] = results[j]?.[g];
+    output[g] = row;
+  }
+  return output;
+}
+
+/**
+ * Numbers each row's group in order of first appearance: a dense key → group table
+ * when the key space is small (team × date, agent), a Map otherwise.
+ */
+function assignGroups(
+  rows: Int32Array,
+  keys: Int32Array[],
+  radix: number[],
+  span: number,
+): { groupOf: Int32Array; firstRow: number[] } {
+  const groupOf = new Int32Array(rows.length);
+  const firstRow: number[] = [];
+  const dense = span <= 1 << 22 ? new Int32Array(span) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const k0 = keys[0];
+  const k1 = keys[1];
+  const r1 = radix[1] ?? 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as number;
-    const shape = shapeOf[row] as number;
     let key = 0;
-    for (let k = 0; k < keyColumns.length; k++) {
-      key += ((keyColumns[k] as Column).str[row] as number) * (radix[k] as number);
+    if (keys.length === 1) key = (k0 as Int32Array)[row] as number;
+    else if (keys.length === 2) {
+      key = ((k0 as Int32Array)[row] as number) + ((k1 as Int32Array)[row] as number) * r1;
+    } else {
+      for (let k = 0; k < keys.length; k++) {
+        key += ((keys[k] as Int32Array)[row] as number) * (radix[k] as number);
+      }
     }
-    let group: Group | undefined;
+    let g: number;
     if (dense) {
-      const at = dense[key] as number;
-      group = at === 0 ? undefined : order[at - 1];
-    } else group = (groups as Map<number, Group>).get(key);
-    if (group === undefined) {
-      group = {
-        id: groupId(plan.id, keyColumns, row),
-        count: 0,
-        sums: new Float64Array(accs.length),
-        values: accs.map(() => null),
-        seen: accs.map(() => false),
-      };
-      order.push(group);
-      if (dense) dense[key] = order.length;
-      else (groups as Map<number, Group>).set(key, group);
-      const created = group;
-      accs.forEach(({ acc, column: col, c }, j) => {
-        if (acc.kind === '$first' && col && has[shape * n + c]) created.values[j] = col.read(row);
-      });
-    }
-    group.count++;
-    const base = shape * n;
-    const sums = group.sums;
-    for (let s = 0; s < sumJ.length; s++) {
-      if (has[base + (sumC[s] as number)] !== 1) continue;
-      const v = (sumValues[s] as Float64Array)[row] as number;
-      if (!Number.isNaN(v)) {
-        const j = sumJ[s] as number;
-        sums[j] = (sums[j] as number) + v;
+      g = (dense[key] as number) - 1;
+      if (g < 0) {
+        g = firstRow.length;
+        firstRow.push(row);
+        dense[key] = g + 1;
       }
+    } else {
+      const found = (sparse as Map<number, number>).get(key);
+      if (found === undefined) {
+        g = firstRow.length;
+        firstRow.push(row);
+        (sparse as Map<number, number>).set(key, g);
+      } else g = found;
     }
-    for (let o = 0; o < others.length; o++) {
-      const j = others[o] as number;
-      const { acc, column: col, c } = accs[j] as AccColumn;
-      const present = col !== null && has[base + c] === 1;
-      const rank = rankOf[j];
-      if (acc.kind === '$last') {
-        group.values[j] = present ? col.read(row) : null;
-      } else if (rank) {
-        const index = (col as Column).str[row] as number;
-        const best = group.sums[j] as number;
-        const r = rank[index] as number;
-        if (
-          !group.seen[j] ||
-          (acc.kind === '$min' ? r < (rank[best] as number) : r >= (rank[best] as number))
-        ) {
-          group.sums[j] = index;
-          group.seen[j] = true;
-        }
-      } else {
-        const v = (col as Column).read(row) as number | string;
-        if (typeof v === 'number' && Number.isNaN(v)) return null; // NaN: mingo's comparator decides
-        const current = group.values[j] as number | string;
-        if (!group.seen[j] || (acc.kind === '$min' ? v < current : v >= current)) {
-          group.values[j] = v;
-          group.seen[j] = true;
-        }
-      }
+    groupOf[i] = g;
+  }
+  return { groupOf, firstRow };
+}
+
+/** Adds column `c`'s values into their groups' sums, skipping rows without it and NaN. */
+function sumColumn(
+  rows: Int32Array,
+  groupOf: Int32Array,
+  shapeOf: Uint32Array,
+  has: Uint8Array,
+  n: number,
+  c: number,
+  values: Float64Array,
+  sums: Float64Array,
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as number;
+    if (has[(shapeOf[row] as number) * n + c] !== 1) continue;
+    const v = values[row] as number;
+    if (!Number.isNaN(v)) {
+      const g = groupOf[i] as number;
+      sums[g] = (sums[g] as number) + v;
     }
   }
-  for (let j = 0; j < accs.length; j++) {
-    const rank = rankOf[j];
-    if (!rank) continue;
-    const dict = (accs[j] as AccColumn).column?.dict as string[];
-    for (const group of order) group.values[j] = dict[group.sums[j] as number];
+}
+
+/**
+ * Per group, the dictionary index of the least (or greatest) string by rank; on equal
+ * ranks (equal strings) the later row wins for $max, as mingo's `>=` does.
+ */
+function extremeRanks(
+  rows: Int32Array,
+  groupOf: Int32Array,
+  str: Int32Array,
+  rank: Int32Array,
+  groups: number,
+  min: boolean,
+): Int32Array {
+  const best = new Int32Array(groups).fill(-1);
+  for (let i = 0; i < rows.length; i++) {
+    const g = groupOf[i] as number;
+    const index = str[rows[i] as number] as number;
+    const current = best[g] as number;
+    if (current < 0) best[g] = index;
+    else {
+      const r = rank[index] as number;
+      const b = rank[current] as number;
+      if (min ? r < b : r >= b) best[g] = index;
+    }
   }
-  return order.map((group) => {
-    const out: Row = { _id: group.id };
-    accs.forEach(({ acc }, j) => {
-      out[acc.field] =
-        acc.constant !== undefined
-          ? group.count * acc.constant
-          : acc.kind === '$sum'
-            ? group.sums[j]
-            : group.values[j];
-    });
-    return out;
-  });
+  return best;
 }
 
 function groupId(plan: IdPlan, keyColumns: Column[], row: number): unknown {
