@@ -4,7 +4,7 @@
  * what it holds. Includes the crash test: SIGKILL mid-import, import again, and the
  * store holds exactly the file's rows.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,42 +13,21 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateFiles } from '../../bench/import.ts';
 import { openStore } from '../../src/store/open.ts';
+import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
 import { tempDir } from './support/run.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 
 function childEnv(dataDir: string): NodeJS.ProcessEnv {
-  const { MONGODB_URI: _mongo, ...env } = process.env;
-  return { ...env, TEAMHEALTH_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  return embeddedEnv(dataDir, { LOG_LEVEL: 'warn' });
 }
 
 function startImport(
   dataDir: string,
   args: string[],
-): {
-  child: ChildProcess;
-  done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
-} {
-  const child = spawn(process.execPath, [BIN, 'import', ...args, '--no-progress'], {
-    env: childEnv(dataDir),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const done = new Promise<{
-    code: number | null;
-    signal: string | null;
-    stdout: string;
-    stderr: string;
-  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, done };
+): { child: ChildProcess; done: Promise<Exit> } {
+  return startNode([BIN, 'import', ...args, '--no-progress'], childEnv(dataDir));
 }
 
 const runImport = (dataDir: string, args: string[]) => startImport(dataDir, args).done;
@@ -147,14 +126,11 @@ describe('teamhealth import (child process, embedded store)', { timeout: 120_000
 
   it('prints a bad setting as one line and exits 1', async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, [BIN, 'import', join(FIXTURES, 'teams.csv')], {
-      env: { ...childEnv(join(dir, 'data')), MONGODB_URI: 'not a url' },
+    const { done } = startNode([BIN, 'import', join(FIXTURES, 'teams.csv')], {
+      ...childEnv(join(dir, 'data')),
+      MONGODB_URI: 'not a url',
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const { code, stderr } = await done;
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^teamhealth import: Invalid configuration: MONGODB_URI /),

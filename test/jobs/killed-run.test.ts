@@ -15,11 +15,12 @@
  * inside working hours in Europe/London, every agent's Slack zone: DMs go out on any day
  * the test runs, none held.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
+import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
 import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
 import { AGENTS, AS_OF, buildOrg } from './org.ts';
 
@@ -32,13 +33,6 @@ function clockPreload(offsetMs: number): string {
 class D extends R { constructor(...a) { super(...(a.length ? a : [R.now() + o])); } static now() { return R.now() + o; } }
 globalThis.Date = D;`;
   return `data:text/javascript,${encodeURIComponent(code)}`;
-}
-
-interface Exit {
-  code: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
 }
 
 let slack: SlackStandIn;
@@ -65,36 +59,17 @@ afterEach(async () => {
 });
 
 function runCli(job: string): { child: ChildProcess; done: Promise<Exit> } {
-  const { MONGODB_URI: _mongo, ...env } = process.env;
-  const child = spawn(
-    process.execPath,
+  return startNode(
     [`--import=${clockPreload(offsetMs)}`, BIN, 'run', job, '--as-of', AS_OF],
-    {
-      env: {
-        ...env,
-        TEAMHEALTH_DATA_DIR: dataDir,
-        SLACK_API_URL: slack.apiUrl,
-        SLACK_BOT_TOKEN: slack.token,
-        SLACK_SIGNING_SECRET: 'stand-in-signing-secret',
-        TEAMHEALTH_DIGEST_CHANNEL: 'CDIG',
-        TEAMHEALTH_WORKING_HOURS: '09:00-17:00',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    embeddedEnv(dataDir, {
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: 'stand-in-signing-secret',
+      TEAMHEALTH_DIGEST_CHANNEL: 'CDIG',
+      TEAMHEALTH_WORKING_HOURS: '09:00-17:00',
+      LOG_LEVEL: 'silent',
+    }),
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const done = new Promise<Exit>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { child, done };
 }
 
 /** SIGKILLs `child` when the stand-in has stored its `n`th post, before answering it. */
