@@ -6,6 +6,7 @@
  */
 import { METRIC_DEFS, type Metric, QUALITY_METRICS } from '../domain/metrics.ts';
 import type { BalanceFlag, Direction } from '../domain/report.ts';
+import { tn } from '../messages/plural.ts';
 
 /**
  * @param directions each metric's trend direction over the window
@@ -24,7 +25,10 @@ export function balanceFlags(directions: Readonly<Record<Metric, Direction>>): B
         kind: 'speed_over_quality',
         improving: 'aht',
         declining,
-        reason: `${label('aht')} is improving while ${list(declining)} ${declining.length > 1 ? 'are' : 'is'} declining: speed may be bought with quality`,
+        reason: tn('reason.speed_over_quality', declining.length, {
+          speed: label('aht'),
+          quality: list(declining),
+        }),
       },
     ];
   }
@@ -34,7 +38,10 @@ export function balanceFlags(directions: Readonly<Record<Metric, Direction>>): B
         kind: 'quality_over_speed',
         improving,
         declining: ['aht'],
-        reason: `${list(improving)} ${improving.length > 1 ? 'are' : 'is'} improving while ${label('aht')} is declining: quality may be bought with speed`,
+        reason: tn('reason.quality_over_speed', improving.length, {
+          speed: label('aht'),
+          quality: list(improving),
+        }),
       },
     ];
   }

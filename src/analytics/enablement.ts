@@ -13,16 +13,14 @@
  */
 import type { EnablementEvent, EnablementStage } from '../domain/records.ts';
 import type { EnablementAgent, EnablementDiagnosis, EnablementReport } from '../domain/report.ts';
+import { t } from '../messages/t.ts';
 
 export const EXECUTION_TARGET = 0.8;
 
-export const ENABLEMENT_ACTIONS: Readonly<Record<EnablementDiagnosis, string>> = {
-  not_learned: 'Send the material and set a date to study it.',
-  not_understood: 'Explain it, then re-check.',
-  cannot_apply: 'Practise with a peer who passed the simulation.',
-  not_yet_habit: 'Habit or willingness: talk it through.',
-  on_track: 'Nothing to fix: keep applying it.',
-};
+/** What to do about a diagnosis, from the catalogue (`enablement.action.*`). */
+export function enablementAction(diagnosis: EnablementDiagnosis): string {
+  return t(`enablement.action.${diagnosis}`);
+}
 
 /**
  * @param events enablement events (any initiatives, any agents)
@@ -84,7 +82,7 @@ export function diagnoseAgent(events: readonly EnablementEvent[]): Omit<Enableme
   else if (!passed('knowledge_check')) diagnosis = 'not_understood';
   else if (!passed('simulation')) diagnosis = 'cannot_apply';
   else if (executionRate !== null && executionRate < EXECUTION_TARGET) diagnosis = 'not_yet_habit';
-  return { diagnosis, action: ENABLEMENT_ACTIONS[diagnosis], executionRate };
+  return { diagnosis, action: enablementAction(diagnosis), executionRate };
 }
 
 function passedStages(diagnosis: EnablementDiagnosis, rate: number | null): EnablementStage[] {

@@ -11,6 +11,7 @@
 import { formatDelta, formatP, formatValue } from '../domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
 import type { Health, Signal, Stability, Trend } from '../domain/report.ts';
+import { t } from '../messages/t.ts';
 import { MIN_TREND_POINTS } from './trend.ts';
 
 /**
@@ -33,7 +34,12 @@ export function health(
     return {
       health: 'insufficient_data',
       reasons: [
-        `${label} has a value on ${trend.points} of the ${windowDays} days; a trend needs at least ${MIN_TREND_POINTS}`,
+        t('reason.insufficient_points', {
+          label,
+          points: String(trend.points),
+          days: String(windowDays),
+          min: String(MIN_TREND_POINTS),
+        }),
       ],
     };
   }
@@ -57,11 +63,15 @@ export function describeTrend(metric: Metric, trend: Trend, windowDays: number):
   const label = METRIC_DEFS[metric].label;
   const slope = trend.slopePerDay ?? 0;
   if (trend.direction === 'flat') {
-    return `No sustained trend in ${label} over ${windowDays} days (${formatP(trend.p)})`;
+    return t('reason.no_trend', { label, days: String(windowDays), p: formatP(trend.p) });
   }
-  const verb = slope < 0 ? 'fell' : 'rose';
   const amount = formatDelta(metric, Math.abs(slope)).replace(/^\+/, '');
-  return `${label} ${verb} ${amount} a day over ${windowDays} days (${formatP(trend.p)})`;
+  return t(slope < 0 ? 'reason.fell' : 'reason.rose', {
+    label,
+    amount,
+    days: String(windowDays),
+    p: formatP(trend.p),
+  });
 }
 
 /** Plain words for one XmR signal, naming its days. */
@@ -69,22 +79,28 @@ export function describeSignal(metric: Metric, signal: Signal, stability: Stabil
   const label = METRIC_DEFS[metric].label;
   const span = spanOf(signal);
   switch (signal.rule) {
-    case 'beyond_limits': {
-      const limit =
-        signal.side === 'above'
-          ? `upper limit ${formatValue(metric, stability.ucl)}`
-          : `lower limit ${formatValue(metric, stability.lcl)}`;
-      return `${label} went ${signal.side} its ${limit} ${span}`;
-    }
+    case 'beyond_limits':
+      return signal.side === 'above'
+        ? t('reason.beyond_upper', { label, limit: formatValue(metric, stability.ucl), span })
+        : t('reason.beyond_lower', { label, limit: formatValue(metric, stability.lcl), span });
     case 'run':
-      return `${label} stayed ${signal.side} its mean ${formatValue(metric, stability.mean)} for ${signal.points.length} days in a row ${span}`;
+      return t(signal.side === 'above' ? 'reason.run_above' : 'reason.run_below', {
+        label,
+        mean: formatValue(metric, stability.mean),
+        count: String(signal.points.length),
+        span,
+      });
     case 'drift':
-      return `${label} moved ${signal.side} ${signal.points.length} days in a row ${span}`;
+      return t(signal.side === 'up' ? 'reason.drift_up' : 'reason.drift_down', {
+        label,
+        count: String(signal.points.length),
+        span,
+      });
   }
 }
 
 function spanOf(signal: Signal): string {
   const [first, last] = signal.dates;
-  if (signal.points.length === 1 || !last) return `on ${first}`;
-  return `from ${first} to ${last}`;
+  if (signal.points.length === 1 || !last) return t('reason.span_on', { date: String(first) });
+  return t('reason.span_from_to', { first: String(first), last });
 }

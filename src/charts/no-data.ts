@@ -3,6 +3,7 @@
  * dataset gives a clear image rather than an exception or a blank frame.
  */
 import { createCanvas } from 'canvas';
+import { t } from '../messages/t.ts';
 import { INK } from './palette.ts';
 
 /**
@@ -30,7 +31,7 @@ export function drawNoData(
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = `bold 18px ${fontFamily}`;
-  const lines = wrap(message, size.width - 64, (t) => ctx.measureText(t).width);
+  const lines = wrap(message, size.width - 64, (text) => ctx.measureText(text).width);
   const lineHeight = 24;
   const top = size.height / 2 - ((lines.length - 1) * lineHeight) / 2 - 10;
   lines.forEach((line, i) => {
@@ -38,11 +39,7 @@ export function drawNoData(
   });
   ctx.fillStyle = INK.muted;
   ctx.font = `13px ${fontFamily}`;
-  ctx.fillText(
-    'The chart appears once there are numbers for this period.',
-    size.width / 2,
-    top + lines.length * lineHeight + 6,
-  );
+  ctx.fillText(t('chart.no_data_hint'), size.width / 2, top + lines.length * lineHeight + 6);
   return canvas.toBuffer('image/png');
 }
 

@@ -8,6 +8,7 @@ import { Canvas, createCanvas } from 'canvas';
 import type * as ChartJsModule from 'chart.js';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { t } from '../messages/t.ts';
 import { chartFontFamily } from './fonts.ts';
 import { FORMATTERS } from './formatters.ts';
 import { drawNoData } from './no-data.ts';
@@ -67,7 +68,7 @@ export function renderSpecWithLayout(
   checkSpec(spec);
   const family = chartFontFamily();
   if (spec.empty || !spec.config) {
-    const message = spec.empty?.message ?? `No data for this ${spec.kind} chart`;
+    const message = spec.empty?.message ?? t('chart.no_data_kind', { kind: spec.kind });
     return { png: drawNoData(message, spec, family, PIXEL_RATIO), chartArea: null };
   }
   const renderer = canvasFor(spec.width, spec.height, family);

@@ -4,6 +4,8 @@
  * would be a function in chart.js (tick formatters, plugins) is named by a string here and
  * hydrated by the renderer (see formatters.ts and plugins.ts).
  */
+import { t } from '../messages/t.ts';
+
 /** The chart types this app draws; one spec builder each in specs/. */
 export type ChartKind =
   | 'trend-stability'
@@ -86,7 +88,7 @@ export function noDataSpec(
   what: string,
   size: { width: number; height: number } = DEFAULT_SIZE,
 ): ChartSpec {
-  const message = `No data for ${what}`;
+  const message = t('chart.no_data_for', { what });
   return {
     kind,
     width: size.width,

@@ -2,6 +2,7 @@
  * How metric values read to people: rates in %, handle time in minutes and seconds,
  * QA as a score out of 100. One place, so charts, messages and the terminal agree.
  */
+import { t } from '../messages/t.ts';
 import { METRIC_DEFS, type Metric } from './metrics.ts';
 
 /** @example formatValue('csat', 0.8734) // '87.3%'; formatValue('aht', 312) // '5m 12s' */
@@ -14,7 +15,12 @@ export function formatValue(metric: Metric, value: number | null | undefined): s
       const total = Math.round(value);
       const minutes = Math.floor(total / 60);
       const seconds = total % 60;
-      return minutes > 0 ? `${minutes}m ${String(seconds).padStart(2, '0')}s` : `${seconds}s`;
+      return minutes > 0
+        ? t('unit.minutes_seconds', {
+            minutes: String(minutes),
+            seconds: String(seconds).padStart(2, '0'),
+          })
+        : t('unit.seconds_short', { seconds: String(seconds) });
     }
     case 'score':
       return value.toFixed(1);
@@ -31,11 +37,11 @@ export function formatDelta(metric: Metric, delta: number): string {
   const abs = Math.abs(delta);
   switch (METRIC_DEFS[metric].unit) {
     case 'percent':
-      return `${sign}${(abs * 100).toFixed(1)} pts`;
+      return t('unit.pts', { delta: `${sign}${(abs * 100).toFixed(1)}` });
     case 'seconds':
-      return `${sign}${abs.toFixed(abs < 10 ? 1 : 0)}s`;
+      return t('unit.seconds_short', { seconds: `${sign}${abs.toFixed(abs < 10 ? 1 : 0)}` });
     case 'score':
-      return `${sign}${abs.toFixed(1)} pts`;
+      return t('unit.pts', { delta: `${sign}${abs.toFixed(1)}` });
   }
 }
 
@@ -51,11 +57,17 @@ export function toDisplayUnit(metric: Metric, value: number): number {
   }
 }
 
+/** The catalogue's word for each unit's display unit on a chart axis. */
+const AXIS_UNIT = { percent: 'percent', seconds: 'minutes', score: 'score' } as const;
+
 /** Axis label for the display unit, with the polarity where lower is better. */
 export function axisLabel(metric: Metric): string {
   const def = METRIC_DEFS[metric];
-  const unit = def.unit === 'percent' ? '%' : def.unit === 'seconds' ? 'minutes' : 'score';
-  return `${def.label} (${unit})${def.polarity === 'lower' ? ', lower is better' : ''}`;
+  const unit = t(`unit.${AXIS_UNIT[def.unit]}`);
+  return t(def.polarity === 'lower' ? 'axis.label_lower_better' : 'axis.label', {
+    label: def.label,
+    unit,
+  });
 }
 
 /** "n = 1,204 survey responses" */

@@ -1,8 +1,10 @@
 /**
  * The five KPIs and how each is computed from summed counts (METRICS.md, "Metrics").
  * A ratio over any group is the ratio of the sums over that group; a group whose
- * denominator is 0 has no value.
+ * denominator is 0 has no value. Labels come from the message catalogue (getters, so
+ * they are looked up when read).
  */
+import { t } from '../messages/t.ts';
 
 export const METRICS = ['csat', 'fcr', 'aht', 'qa', 'answer_rate'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -54,57 +56,77 @@ export interface MetricDef {
 export const METRIC_DEFS: Readonly<Record<Metric, MetricDef>> = {
   csat: {
     key: 'csat',
-    label: 'CSAT',
+    get label() {
+      return t('metric.name.csat');
+    },
     numerator: 'csat_positive',
     denominator: 'csat_responses',
     polarity: 'higher',
     unit: 'percent',
     floor: 0,
     ceiling: 1,
-    nLabel: 'survey responses',
+    get nLabel() {
+      return t('metric.n_label.csat');
+    },
   },
   fcr: {
     key: 'fcr',
-    label: 'First-contact resolution',
+    get label() {
+      return t('metric.name.fcr');
+    },
     numerator: 'first_contact_resolved',
     denominator: 'fcr_contacts',
     polarity: 'higher',
     unit: 'percent',
     floor: 0,
     ceiling: 1,
-    nLabel: 'contacts',
+    get nLabel() {
+      return t('metric.n_label.fcr');
+    },
   },
   aht: {
     key: 'aht',
-    label: 'Handle time',
+    get label() {
+      return t('metric.name.aht');
+    },
     numerator: 'handle_time_sec',
     denominator: 'aht_contacts',
     polarity: 'lower',
     unit: 'seconds',
     floor: 0,
-    nLabel: 'contacts',
+    get nLabel() {
+      return t('metric.n_label.aht');
+    },
   },
   qa: {
     key: 'qa',
-    label: 'QA score',
+    get label() {
+      return t('metric.name.qa');
+    },
     numerator: 'qa_score_total',
     denominator: 'qa_evaluations',
     polarity: 'higher',
     unit: 'score',
     floor: 0,
     ceiling: 100,
-    nLabel: 'reviews',
+    get nLabel() {
+      return t('metric.n_label.qa');
+    },
   },
   answer_rate: {
     key: 'answer_rate',
-    label: 'Answer rate',
+    get label() {
+      return t('metric.name.answer_rate');
+    },
     numerator: 'answered_in_sla',
     denominator: 'assigned',
     polarity: 'higher',
     unit: 'percent',
     floor: 0,
     ceiling: 1,
-    nLabel: 'assigned contacts',
+    get nLabel() {
+      return t('metric.n_label.answer_rate');
+    },
   },
 };
 

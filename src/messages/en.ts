@@ -397,6 +397,59 @@ export const en = {
     'Lagging {laggingFrom} → {laggingTo} · top {topFrom} → {topTo} · counts in bars, n = tiered agents',
   'chart.windows.axis': 'Share of tiered agents',
 
+  // ---- charts drawn without data (src/charts) ----------------------------------------
+  'chart.no_data_for': 'No data for {what}',
+  'chart.no_data_kind': 'No data for this {kind} chart',
+  'chart.no_data_hint': 'The chart appears once there are numbers for this period.',
+
+  // ---- metric names and units (src/domain) -------------------------------------------
+  'metric.name.csat': 'CSAT',
+  'metric.name.fcr': 'First-contact resolution',
+  'metric.name.aht': 'Handle time',
+  'metric.name.qa': 'QA score',
+  'metric.name.answer_rate': 'Answer rate',
+  'metric.n_label.csat': 'survey responses',
+  'metric.n_label.fcr': 'contacts',
+  'metric.n_label.aht': 'contacts',
+  'metric.n_label.qa': 'reviews',
+  'metric.n_label.answer_rate': 'assigned contacts',
+  'unit.minutes_seconds': '{minutes}m {seconds}s',
+  'unit.seconds_short': '{seconds}s',
+  'unit.pts': '{delta} pts',
+  'unit.percent': '%',
+  'unit.minutes': 'minutes',
+  'unit.score': 'score',
+  'axis.label': '{label} ({unit})',
+  'axis.label_lower_better': '{label} ({unit}), lower is better',
+
+  // ---- reasons and actions in reports (src/analytics) --------------------------------
+  'reason.insufficient_points':
+    '{label} has a value on {points} of the {days} days; a trend needs at least {min}',
+  'reason.no_trend': 'No sustained trend in {label} over {days} days ({p})',
+  'reason.fell': '{label} fell {amount} a day over {days} days ({p})',
+  'reason.rose': '{label} rose {amount} a day over {days} days ({p})',
+  'reason.beyond_upper': '{label} went above its upper limit {limit} {span}',
+  'reason.beyond_lower': '{label} went below its lower limit {limit} {span}',
+  'reason.run_above': '{label} stayed above its mean {mean} for {count} days in a row {span}',
+  'reason.run_below': '{label} stayed below its mean {mean} for {count} days in a row {span}',
+  'reason.drift_up': '{label} moved up {count} days in a row {span}',
+  'reason.drift_down': '{label} moved down {count} days in a row {span}',
+  'reason.span_on': 'on {date}',
+  'reason.span_from_to': 'from {first} to {last}',
+  'reason.speed_over_quality_one':
+    '{speed} is improving while {quality} is declining: speed may be bought with quality',
+  'reason.speed_over_quality_other':
+    '{speed} is improving while {quality} are declining: speed may be bought with quality',
+  'reason.quality_over_speed_one':
+    '{quality} is improving while {speed} is declining: quality may be bought with speed',
+  'reason.quality_over_speed_other':
+    '{quality} are improving while {speed} is declining: quality may be bought with speed',
+  'enablement.action.not_learned': 'Send the material and set a date to study it.',
+  'enablement.action.not_understood': 'Explain it, then re-check.',
+  'enablement.action.cannot_apply': 'Practise with a peer who passed the simulation.',
+  'enablement.action.not_yet_habit': 'Habit or willingness: talk it through.',
+  'enablement.action.on_track': 'Nothing to fix: keep applying it.',
+
   // ---- the dry run's browsable page (teamhealth run --dry-run) ---------------------
   'dryrun.title': 'teamhealth dry run',
   'dryrun.dm_to': 'DM to',

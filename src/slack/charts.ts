@@ -5,8 +5,9 @@
 
 import type { ChartSpec } from '../charts/spec.ts';
 import { trendStabilitySpec } from '../charts/specs/trend-stability.ts';
-import type { Metric } from '../domain/metrics.ts';
+import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../domain/report.ts';
+import { t } from '../messages/t.ts';
 import type { OutgoingFile } from './delivery/types.ts';
 
 export interface ChartMaker {
@@ -34,7 +35,10 @@ export function createChartMaker(render: (spec: ChartSpec) => Promise<Buffer>): 
           filename: `${team.id}-${metric}-trend.png`,
           bytes,
           alt_text: spec.altText,
-          title: `${team.name}: ${metric}`,
+          title: t('charts_post.trend_title', {
+            team: team.name,
+            label: METRIC_DEFS[metric].label,
+          }),
         },
       ];
     },
