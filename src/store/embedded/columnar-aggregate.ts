@@ -316,7 +316,9 @@ export function aggregateColumns(
       for (let g = 0; g < groupCount; g++) out[g] = (counts[g] as number) * acc.constant;
     } else if (acc.kind === '$sum') {
       const sums = new Float64Array(groupCount);
-      if (col !== null && col.kind === 'num') {
+      if (col !== null && col.kind === 'int') {
+        sumColumn(rows, groupOf, docs.shapeOf, has, n, c, col.int, sums);
+      } else if (col !== null && col.kind === 'num') {
         sumColumn(rows, groupOf, docs.shapeOf, has, n, c, col.num, sums);
       }
       for (let g = 0; g < groupCount; g++) out[g] = sums[g];
@@ -424,7 +426,7 @@ function sumColumn(
   has: Uint8Array,
   n: number,
   c: number,
-  values: Float64Array,
+  values: Float64Array | Int32Array,
   sums: Float64Array,
 ): void {
   for (let i = 0; i < rows.length; i++) {

@@ -5,7 +5,8 @@
  * insertion order, same values; documents are rebuilt on read), but holds a document
  * as one row across typed columns:
  *
- * - a column whose every value is a number is a Float64Array (8 bytes a row);
+ * - a column whose every value is an int32 (counts: nearly all of them) is an Int32Array
+ *   (4 bytes a row), becoming a Float64Array (8) once any other number arrives;
  * - a column whose every value is a string is an Int32Array of indexes into that
  *   column's dictionary (dates, agent and team ids repeat: 4 bytes a row);
  * - any other column (mixed types, objects, booleans, null) is a plain array;
@@ -20,11 +21,17 @@
 import type { Doc } from '../collection.ts';
 import { IdTable } from './id-table.ts';
 
-export type ColumnKind = 'num' | 'str' | 'any';
+export type ColumnKind = 'int' | 'num' | 'str' | 'any';
+
+/** Does the number fit an Int32Array exactly (-0 does not: it would read back as 0)? */
+export function isInt32(value: number): boolean {
+  return (value | 0) === value && !Object.is(value, -0);
+}
 
 export class Column {
   readonly name: string;
   kind: ColumnKind;
+  int: Int32Array = new Int32Array(0);
   num: Float64Array = new Float64Array(0);
   str: Int32Array = new Int32Array(0);
   any: unknown[] = [];
@@ -39,7 +46,8 @@ export class Column {
   }
 
   grow(capacity: number): void {
-    if (this.kind === 'num') this.num = resized(this.num, capacity);
+    if (this.kind === 'int') this.int = resized(this.int, capacity);
+    else if (this.kind === 'num') this.num = resized(this.num, capacity);
     else if (this.kind === 'str') this.str = resized(this.str, capacity);
   }
 
@@ -66,9 +74,19 @@ export class Column {
   }
 
   read(row: number): unknown {
+    if (this.kind === 'int') return this.int[row];
     if (this.kind === 'num') return this.num[row];
     if (this.kind === 'str') return this.dict[this.str[row] as number];
     return this.any[row];
+  }
+
+  /** Turns an integer column into a float one (a number arrived that is not an int32). */
+  toNum(): void {
+    const num = new Float64Array(this.int.length);
+    num.set(this.int);
+    this.kind = 'num';
+    this.num = num;
+    this.int = new Int32Array(0);
   }
 
   /** Turns the column into a plain array (a value arrived that does not fit its type). */
@@ -77,6 +95,7 @@ export class Column {
     for (let row = 0; row < rows; row++) values[row] = this.read(row);
     this.kind = 'any';
     this.any = values;
+    this.int = new Int32Array(0);
     this.num = new Float64Array(0);
     this.str = new Int32Array(0);
     this.dict = [];
@@ -154,7 +173,13 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
     let index = this.#columnIndex.get(name);
     if (index === undefined) {
       const kind: ColumnKind =
-        typeof value === 'number' ? 'num' : typeof value === 'string' ? 'str' : 'any';
+        typeof value === 'number'
+          ? isInt32(value)
+            ? 'int'
+            : 'num'
+          : typeof value === 'string'
+            ? 'str'
+            : 'any';
       index = this.columns.length;
       this.columns.push(new Column(name, kind, this.shapeOf.length));
       this.#columnIndex.set(name, index);
@@ -217,7 +242,17 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
       if (c < 0) continue;
       const value = doc[name];
       const column = this.columns[c] as Column;
-      if (column.kind === 'num') {
+      if (column.kind === 'int') {
+        if (typeof value === 'number') {
+          if (isInt32(value)) column.int[row] = value;
+          else {
+            column.toNum();
+            column.num[row] = value;
+          }
+          continue;
+        }
+        column.widen(this.#rows);
+      } else if (column.kind === 'num') {
         if (typeof value === 'number') {
           column.num[row] = value;
           continue;

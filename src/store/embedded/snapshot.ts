@@ -76,7 +76,9 @@ function encodeColumnar(docs: ColumnarDocs): { meta: ColumnarMeta; buffers: Buff
       for (let i = 0; i < live.length; i++) values[i] = column.any[live[i] as number] ?? null;
       return { name: column.name, kind: column.kind, any: values };
     }
-    const bytes = bytesOf(gather(column.kind === 'num' ? column.num : column.str));
+    const bytes = bytesOf(
+      gather(column.kind === 'int' ? column.int : column.kind === 'num' ? column.num : column.str),
+    );
     buffers.push(bytes);
     return {
       name: column.name,
@@ -262,7 +264,8 @@ function decodeColumnar(
       return column;
     }
     const slice = take(spec.bytes ?? -1, spec.crc, `column ${spec.name}`);
-    if (spec.kind === 'num') column.num = copy(Float64Array, slice, `column ${spec.name}`);
+    if (spec.kind === 'int') column.int = copy(Int32Array, slice, `column ${spec.name}`);
+    else if (spec.kind === 'num') column.num = copy(Float64Array, slice, `column ${spec.name}`);
     else {
       column.str = copy(Int32Array, slice, `column ${spec.name}`);
       column.dict = spec.dict ?? [];
