@@ -107,7 +107,7 @@ function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
 
 export async function main(): Promise<void> {
   // BENCH_KEEP_DIR=path keeps the filled store there (for profiling the cold CLI).
-  const keep = process.env.BENCH_KEEP_DIR;
+  const keep = process.env.BENCH_KEEP_DIR || undefined;
   const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'teamhealth-bench-report-'));
   const logger = createLogger('warn');
   try {
