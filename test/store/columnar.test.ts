@@ -62,6 +62,18 @@ const op = fc.oneof(
   id.map((key) => ({ del: key })),
 );
 
+/** The value with every -0 (at any depth) replaced by 0, as a JSON round trip does. */
+function withoutNegativeZero<T>(value: T): T {
+  if (Object.is(value, -0)) return 0 as T;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)]),
+    ) as T;
+  }
+  return value;
+}
+
 describe('ColumnarDocs', () => {
   it('holds exactly what a Map holds after any sequence of puts and deletes, field order included', () => {
     fc.assert(
@@ -104,7 +116,9 @@ describe('ColumnarDocs', () => {
         const reopened = await EmbeddedDatabase.open(dir, { columnar: ['agent_days'] });
         try {
           const after = [...(reopened.collection('agent_days').docs as ColumnarDocs).entries()];
-          expect(after).toStrictEqual(before);
+          // JSON, in which the journal and a snapshot's mixed columns are written, has no
+          // -0, so a persisted -0 may come back as 0 (counts are never -0); all else exact.
+          expect(withoutNegativeZero(after)).toStrictEqual(withoutNegativeZero(before));
           expect(after.map(([, doc]) => Object.keys(doc))).toStrictEqual(
             before.map(([, doc]) => Object.keys(doc)),
           );

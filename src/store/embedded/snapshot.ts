@@ -15,6 +15,8 @@
  *   columns), each with its CRC-32 in the line, so a million agent-days load as a few
  *   memory copies;
  * then a trailer line with the document count. Version 1 files (chunks only) still load.
+ * What is written as JSON (document chunks, mixed columns, and the journal) keeps -0 as 0,
+ * since JSON has no -0; no stored count is ever -0.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
