@@ -16,7 +16,7 @@ import type { Store } from '../../src/store/types.ts';
 import { fakeClock } from '../slack/delivery/fake-clock.ts';
 import { quietLogger, quietSlackLogger } from '../support/quiet-logger.ts';
 import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { AGENTS, AS_OF, buildOrg } from './org.ts';
+import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const render = async (spec: Parameters<typeof renderSpec>[0]) => renderSpec(spec);
@@ -27,12 +27,7 @@ let store: Store;
 
 beforeEach(async () => {
   slack = await startStandIn();
-  slack
-    .addChannel({ id: 'C1', name: 'alpha' })
-    .addChannel({ id: 'C2', name: 'bravo' })
-    .addChannel({ id: 'CDIG', name: 'digest' });
-  for (const a of AGENTS)
-    slack.addUser({ id: a.slack_user_id as string, name: a.name, tz: 'Europe/London' });
+  seedStandIn(slack);
   org = await buildOrg();
   store = org.store;
 });

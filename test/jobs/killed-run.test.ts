@@ -22,7 +22,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
 import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { AGENTS, AS_OF, buildOrg } from './org.ts';
+import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 const CHILD_NOW = Date.parse('2026-11-24T10:00:00Z');
@@ -42,12 +42,7 @@ let offsetMs: number;
 beforeEach(async () => {
   offsetMs = CHILD_NOW - Date.now();
   slack = await startStandIn({ now: () => Date.now() + offsetMs });
-  slack
-    .addChannel({ id: 'C1', name: 'alpha' })
-    .addChannel({ id: 'C2', name: 'bravo' })
-    .addChannel({ id: 'CDIG', name: 'digest' });
-  for (const a of AGENTS)
-    slack.addUser({ id: a.slack_user_id as string, name: a.name, tz: 'Europe/London' });
+  seedStandIn(slack);
   const org = await buildOrg();
   dataDir = org.dir;
   // The child needs the folder: the embedded store allows one process at a time.

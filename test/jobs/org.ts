@@ -13,6 +13,7 @@ import { METRICS } from '../../src/domain/metrics.ts';
 import type { Agent, AgentDay, Team } from '../../src/domain/records.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
+import type { SlackStandIn } from '../support/slack-stand-in.ts';
 
 export const AS_OF = '2026-11-20';
 
@@ -70,6 +71,16 @@ function day(agent: Agent, rank: number, date: string, i: number): AgentDay {
     assigned: 22,
     answered_in_sla: Math.max(0, 21 - rank),
   };
+}
+
+/** The organisation's Slack side on the stand-in: its team and digest channels, its agents. */
+export function seedStandIn(slack: SlackStandIn): void {
+  slack
+    .addChannel({ id: 'C1', name: 'alpha' })
+    .addChannel({ id: 'C2', name: 'bravo' })
+    .addChannel({ id: 'CDIG', name: 'digest' });
+  for (const a of AGENTS)
+    slack.addUser({ id: a.slack_user_id as string, name: a.name, tz: 'Europe/London' });
 }
 
 export async function buildOrg(): Promise<{ store: Store; dir: string; close(): Promise<void> }> {
