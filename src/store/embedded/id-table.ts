@@ -73,11 +73,7 @@ export class IdTable {
         break;
       }
     }
-    this.#lastId = id;
-    this.#lastRow = row;
-    this.#lastHash = h;
-    this.#lastLength = length;
-    return row;
+    return this.#remember(id, row, h, length);
   }
 
   /** Adds `id` as the next row (the caller has checked it is not present); returns the row. */
@@ -108,6 +104,10 @@ export class IdTable {
       if ((this.#used + 1) * 2 > this.#table.length) this.#rehash(this.#used + 1);
       this.#place(row, h);
     }
+    return this.#remember(id, row, h, length);
+  }
+
+  #remember(id: string, row: number, h: number, length: number): number {
     this.#lastId = id;
     this.#lastRow = row;
     this.#lastHash = h;
