@@ -73,14 +73,27 @@ export function renderSpecWithLayout(
   }
   const renderer = canvasFor(spec.width, spec.height, family);
   const chart = newChart(renderer, hydrate(spec));
+  const canvas = chart.canvas as unknown as Canvas;
   try {
     const { left, top, right, bottom } = chart.chartArea;
-    const canvas = chart.canvas as unknown as Canvas;
     const png = canvas.toBuffer('image/png', PNG_OPTIONS[options.png ?? 'fast']);
     return { png, chartArea: { left, top, right, bottom } };
   } finally {
     chart.destroy();
+    releaseSurface(canvas);
   }
+}
+
+/**
+ * Frees the canvas's pixel memory now instead of when the garbage collector finds the
+ * canvas: resizing makes node-canvas drop its Cairo surface at once. A surface freed
+ * this way is reused by the next chart's, while one left to the collector means the next
+ * chart draws on freshly mapped memory, and the first fill of a fresh 1280×720 surface
+ * measured about 2.5 ms of page faults against 0.1 ms on reused memory.
+ */
+function releaseSurface(canvas: Canvas): void {
+  canvas.width = 1;
+  canvas.height = 1;
 }
 
 function checkSpec(spec: ChartSpec): void {
