@@ -39,9 +39,14 @@ export function readSums(row: Record<string, unknown>): Sums {
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a `YYYY-MM-DD` string. */
+export function isLocalDate(value: unknown): value is string {
+  return typeof value === 'string' && LOCAL_DATE.test(value);
+}
+
 /** @throws InputError naming the argument when it is not `YYYY-MM-DD`. */
 export function checkDate(value: unknown, where: string): void {
-  if (typeof value !== 'string' || !LOCAL_DATE.test(value)) {
+  if (!isLocalDate(value)) {
     throw new InputError(`${where} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
 }

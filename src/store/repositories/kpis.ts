@@ -7,7 +7,7 @@ import { type AgentDay, naturalKey } from '../../domain/records.ts';
 import { InputError } from '../../errors.ts';
 import type { Doc, DocCollection, IndexSpec } from '../collection.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
-import { byText, checkDate, checkId, checkRange, readSums } from './documents.ts';
+import { byText, checkDate, checkId, checkRange, isLocalDate, readSums } from './documents.ts';
 import {
   agentDailyPipeline,
   agentWindowPipeline,
@@ -22,12 +22,18 @@ export const agentDayIndexes: IndexSpec[] = [
   { key: { team_id: 1, date: 1 } },
 ];
 
+const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
+
 /** The stored document: keys first, then the measured counts in SUM_FIELDS order. */
 function toAgentDayDoc(row: AgentDay, i: number): Doc {
-  const where = `kpis.upsertMany: rows[${i}]`;
-  checkDate(row.date, `${where}.date`);
-  checkId(row.agent_id, `${where}.agent_id`);
-  checkId(row.team_id, `${where}.team_id`);
+  // Messages are built only for a row that fails: this runs once per imported row.
+  if (!isLocalDate(row.date)) checkDate(row.date, `${where(i)}.date`);
+  if (typeof row.agent_id !== 'string' || row.agent_id === '') {
+    checkId(row.agent_id, `${where(i)}.agent_id`);
+  }
+  if (typeof row.team_id !== 'string' || row.team_id === '') {
+    checkId(row.team_id, `${where(i)}.team_id`);
+  }
   const doc: Doc = {
     _id: naturalKey.agentDay(row),
     date: row.date,
@@ -39,7 +45,7 @@ function toAgentDayDoc(row: AgentDay, i: number): Doc {
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new InputError(
-        `${where}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
+        `${where(i)}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
       );
     }
     doc[field] = value;
