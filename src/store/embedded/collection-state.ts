@@ -127,10 +127,17 @@ export class Staging {
 
   /** @throws DuplicateKeyError when a unique key would be held by another document. */
   put(doc: Doc): void {
-    if (typeof doc._id !== 'string' || doc._id === '') {
-      throw new StoreError(`a document for '${this.#state.name}' has no string _id`);
-    }
-    const old = this.current(doc._id);
+    this.#checkId(doc);
+    this.replace(doc, this.current(doc._id));
+  }
+
+  /**
+   * {@link put} for a caller that has just looked up `old = current(doc._id)`: the
+   * import path then looks each row up once, not twice.
+   * @throws DuplicateKeyError when a unique key would be held by another document.
+   */
+  replace(doc: Doc, old: Doc | undefined): void {
+    this.#checkId(doc);
     this.#state.uniques.forEach((unique, i) => {
       const keys = this.#keys[i] as Map<string, string | null>;
       const key = unique.keyOf(doc);
@@ -153,6 +160,12 @@ export class Staging {
     });
     this.#docs.set(doc._id, doc);
     this.ops.push({ p: doc });
+  }
+
+  #checkId(doc: Doc): void {
+    if (typeof doc._id !== 'string' || doc._id === '') {
+      throw new StoreError(`a document for '${this.#state.name}' has no string _id`);
+    }
   }
 
   delete(id: string): void {

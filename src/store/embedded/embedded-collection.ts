@@ -107,7 +107,7 @@ export class EmbeddedCollection implements DocCollection {
           counts.unchanged++;
           continue;
         }
-        staging.put(doc);
+        staging.replace(doc, old);
         if (old) counts.updated++;
         else counts.inserted++;
       }
