@@ -15,7 +15,13 @@ import { aggregateColumns } from '../../src/store/embedded/columnar-aggregate.ts
 import { ColumnarDocs } from '../../src/store/embedded/columnar-docs.ts';
 import { EmbeddedDatabase } from '../../src/store/embedded/database.ts';
 import { EmbeddedCollection } from '../../src/store/embedded/embedded-collection.ts';
-import { decodeDocs, encodeDocs } from '../../src/store/embedded/journal.ts';
+import {
+  type Batch,
+  decodeDocs,
+  encodeBatch,
+  encodeDocs,
+  scanJournal,
+} from '../../src/store/embedded/journal.ts';
 import {
   agentDailyPipeline,
   agentWindowPipeline,
@@ -152,6 +158,43 @@ describe('journal blocks', () => {
         const decoded = decodeDocs(JSON.parse(JSON.stringify(encodeDocs(json))));
         expect(decoded).toStrictEqual(json);
         expect(decoded.map((d) => Object.keys(d))).toStrictEqual(json.map((d) => Object.keys(d)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('journal lines', () => {
+  it('read back as the batches written, whatever the text, and a torn tail is dropped', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+    const batch = fc.record({
+      seq: fc.integer({ min: 1, max: 2 ** 40 }),
+      c: fc.constantFrom('agent_days', 'tips', 'délivrées'),
+      o: fc.array(
+        fc.oneof(
+          fc.record({ id: text, v: text, n: fc.integer() }).map(({ id, v, n }) => ({
+            p: { _id: `k${id}`, v, n } as Doc,
+          })),
+          text.map((id) => ({ d: `k${id}` })),
+        ),
+        { minLength: 1, maxLength: 20 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(batch, { minLength: 1, maxLength: 5 }), fc.nat(), (generated, cut) => {
+        // Plain objects (fast-check's records have no prototype), as a reader gets them.
+        const batches = JSON.parse(JSON.stringify(generated)) as Batch[];
+        const lines = batches.map(encodeBatch);
+        const bytes = Buffer.concat(lines);
+        const scan = scanJournal(bytes, 'journal');
+        expect(scan.batches).toStrictEqual(batches);
+        expect(scan.validBytes).toBe(bytes.length);
+        // Cut inside the last line: every earlier batch survives, the torn one is dropped.
+        const last = lines.at(-1) as Buffer;
+        const torn = bytes.subarray(0, bytes.length - 1 - (cut % last.length));
+        const tornScan = scanJournal(torn, 'journal');
+        expect(tornScan.batches).toStrictEqual(batches.slice(0, -1));
+        expect(tornScan.validBytes).toBe(bytes.length - last.length);
       }),
       { numRuns: 300 },
     );

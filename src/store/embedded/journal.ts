@@ -42,30 +42,43 @@ type EncodedOp = { P: DocsBlock } | { d: string } | { p: Doc };
  */
 export function encodeDocs(docs: Doc[]): DocsBlock {
   const fieldIndex = new Map<string, number>();
+  const fieldNames: string[] = [];
   const columns: unknown[][] = [];
   const shapeIndex = new Map<string, number>();
   const shapes: number[][] = [];
   const rowShapes: number[] = new Array(docs.length);
+  // The last row's shape: consecutive documents nearly always share it, and then the
+  // row costs no lookups and no new array.
+  let lastNames: string[] = [];
   let last: number[] = [];
   let lastIndex = -1;
   for (let r = 0; r < docs.length; r++) {
     const doc = docs[r] as Doc;
-    const shape: number[] = [];
+    let shape: number[] | null = null;
+    let k = 0;
     for (const name in doc) {
       if (!Object.hasOwn(doc, name)) continue;
-      let f = fieldIndex.get(name);
-      if (f === undefined) {
-        f = columns.length;
-        fieldIndex.set(name, f);
-        columns.push([]);
+      let f: number;
+      if (shape === null && lastNames[k] === name) f = last[k] as number;
+      else {
+        shape ??= last.slice(0, k);
+        f = fieldIndex.get(name) ?? -1;
+        if (f < 0) {
+          f = columns.length;
+          fieldIndex.set(name, f);
+          fieldNames.push(name);
+          columns.push([]);
+        }
+        shape.push(f);
       }
-      shape.push(f);
       (columns[f] as unknown[]).push(doc[name]);
+      k++;
     }
-    if (last.length === shape.length && last.every((f, i) => f === shape[i])) {
+    if (shape === null && k === last.length) {
       rowShapes[r] = lastIndex;
       continue;
     }
+    shape ??= last.slice(0, k);
     const key = shape.join(',');
     let s = shapeIndex.get(key);
     if (s === undefined) {
@@ -75,27 +88,38 @@ export function encodeDocs(docs: Doc[]): DocsBlock {
     }
     rowShapes[r] = s;
     last = shape;
+    lastNames = shape.map((f) => fieldNames[f] as string);
     lastIndex = s;
   }
-  const values = columns.map((column) => {
-    if (!column.every((v) => typeof v === 'string')) return column;
-    const dict: string[] = [];
-    const index = new Map<string, number>();
-    const ids = new Array<number>(column.length);
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i] as string;
-      let k = index.get(v);
-      if (k === undefined) {
-        k = dict.length;
-        dict.push(v);
-        index.set(v, k);
-      }
-      ids[i] = k;
+  return { f: fieldNames, sh: shapes, s: rowShapes, v: columns.map(dictionaryCoded) };
+}
+
+/** Values sampled before deciding that a string column is worth a dictionary. */
+const DICTIONARY_SAMPLE = 256;
+
+/**
+ * A column of strings as a dictionary and indexes when that is smaller; anything else
+ * as it is. A column whose first values are mostly distinct (ids) is left plain without
+ * building its dictionary.
+ */
+function dictionaryCoded(column: unknown[]): unknown[] | { d: string[]; i: number[] } {
+  if (!column.every((v) => typeof v === 'string')) return column;
+  const sample = Math.min(column.length, DICTIONARY_SAMPLE);
+  if (new Set(column.slice(0, sample)).size * 2 > sample) return column;
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  const ids = new Array<number>(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as string;
+    let k = index.get(v);
+    if (k === undefined) {
+      k = dict.length;
+      dict.push(v);
+      index.set(v, k);
     }
-    // Unique strings (ids) gain nothing from a dictionary.
-    return dict.length * 2 > column.length ? column : { d: dict, i: ids };
-  });
-  return { f: [...fieldIndex.keys()], sh: shapes, s: rowShapes, v: values };
+    ids[i] = k;
+  }
+  return dict.length * 2 > column.length ? column : { d: dict, i: ids };
 }
 
 /** The documents of a {@link DocsBlock}, in order. */
@@ -146,8 +170,21 @@ function decodeOps(ops: EncodedOp[]): Op[] {
 
 export function encodeBatch(batch: Batch): Buffer {
   const json = JSON.stringify({ c: batch.c, o: encodeOps(batch.o) });
-  const crc = crc32(`${batch.seq} ${json}`).toString(16);
-  return Buffer.from(`${batch.seq} ${crc} ${json}\n`, 'utf8');
+  // The line is `<seq> <crc> <json>\n` and the CRC covers `<seq> <json>`: the JSON is
+  // encoded once, straight into the line, and the CRC continues from `<seq> ` over it.
+  const seq = `${batch.seq} `;
+  const jsonBytes = Buffer.byteLength(json, 'utf8');
+  const placeholder = 'ffffffff ';
+  const line = Buffer.allocUnsafe(seq.length + placeholder.length + jsonBytes + 1);
+  const jsonStart = line.length - 1 - jsonBytes;
+  line.write(json, jsonStart, 'utf8');
+  const crc = crc32(line.subarray(jsonStart, jsonStart + jsonBytes), crc32(seq)).toString(16);
+  const head = `${seq}${crc} `;
+  // The CRC's hex has no leading zeros, so the header may be shorter than reserved.
+  const start = jsonStart - head.length;
+  line.write(head, start, 'latin1');
+  line[line.length - 1] = 0x0a;
+  return line.subarray(start);
 }
 
 export interface JournalScan {
