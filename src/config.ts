@@ -47,6 +47,12 @@ const schema = z.object({
     .string()
     .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 09:00-17:00')
     .default('09:00-17:00'),
+  TEAMHEALTH_SLACK_POSTS_PER_MINUTE: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(6000, 'must be at most 6000 (100 a second)')
+    .default(300),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
@@ -66,6 +72,8 @@ export interface Config {
   directorIds: string[];
   digestChannel?: string;
   workingHours: { start: string; end: string };
+  /** chat.postMessage calls a minute across the workspace (the delivery engine's pace). */
+  slackPostsPerMinute: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
 
@@ -113,6 +121,7 @@ export function loadConfig(
     directorIds: v.TEAMHEALTH_DIRECTOR_IDS,
     digestChannel: v.TEAMHEALTH_DIGEST_CHANNEL,
     workingHours: { start, end },
+    slackPostsPerMinute: v.TEAMHEALTH_SLACK_POSTS_PER_MINUTE,
     logLevel: v.LOG_LEVEL,
   };
 }

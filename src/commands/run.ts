@@ -16,9 +16,8 @@ import { writeDryRunPage } from '../dry-run/page.ts';
 import { asTeamhealthError, UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import {
-  createDelivery,
   createDryRunSink,
-  createSlackClient,
+  deliveryFromConfig,
   type OutgoingMessage,
   type RunSummary,
 } from '../slack/delivery/index.ts';
@@ -142,11 +141,7 @@ export async function runCommand(
       );
       return 0;
     }
-    const client = createSlackClient({
-      token: config.slack.botToken ?? '',
-      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-    });
-    const delivery = createDelivery({ client, store, logger, workingHours: config.workingHours });
+    const delivery = deliveryFromConfig(config, store, logger);
     const pool = createChartPool();
     try {
       if (jobs.includes('director-digest') && !config.digestChannel)

@@ -13,7 +13,7 @@ import { TeamhealthError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createApp, EVENTS_PATH, HEALTH_PATH } from '../slack/app.ts';
 import { createChartMaker } from '../slack/charts.ts';
-import { createDelivery, createSlackClient, type Delivery } from '../slack/delivery/index.ts';
+import { type Delivery, deliveryFromConfig } from '../slack/delivery/index.ts';
 import type { Store } from '../store/types.ts';
 
 export interface ServeOptions {
@@ -86,15 +86,7 @@ export async function serveCommand(
   const pool = createChartPool();
   // One delivery engine for the whole process: buttons and jobs share its pacing and
   // its Retry-After pauses, as Slack's limits are per app and workspace.
-  const delivery = createDelivery({
-    client: createSlackClient({
-      token: config.slack.botToken ?? '',
-      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-    }),
-    store,
-    logger,
-    workingHours: config.workingHours,
-  });
+  const delivery = deliveryFromConfig(config, store, logger);
   const app = createApp({
     config,
     store,

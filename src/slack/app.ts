@@ -16,8 +16,8 @@ import type { Store } from '../store/types.ts';
 import { authorizeOnce } from './authorize-once.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { ChartMaker } from './charts.ts';
-import { createDelivery, type Delivery } from './delivery/create-delivery.ts';
-import { createSlackClient } from './delivery/slack-client.ts';
+import type { Delivery } from './delivery/create-delivery.ts';
+import { deliveryFromConfig } from './delivery/from-config.ts';
 import type { SlackDeps } from './deps.ts';
 import { createErrorHandler } from './error-handler.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -129,14 +129,7 @@ export function createApp({
     logger,
     now,
     ...(charts ? { charts } : {}),
-    delivery:
-      delivery ??
-      createDelivery({
-        client: createSlackClient({ token: botToken, ...(apiUrl ? { apiUrl } : {}) }),
-        store,
-        logger,
-        workingHours: config.workingHours,
-      }),
+    delivery: delivery ?? deliveryFromConfig(config, store, logger),
   };
   app.use(dedupeEvents({ store, logger, now }));
   registerListeners(app, deps);

@@ -9,6 +9,7 @@ export {
 } from './create-delivery.ts';
 export { createDryRunSink, type DryRunRecord } from './dry-run.ts';
 export { fileRef } from './file-refs.ts';
+export { deliveryFromConfig } from './from-config.ts';
 export { DELIVERY_EVENT_TYPE } from './reconcile.ts';
 export { createSlackClient } from './slack-client.ts';
 export type { Clock, DeliveryOutcome, OutgoingFile, OutgoingMessage, RunSummary } from './types.ts';

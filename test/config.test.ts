@@ -1,0 +1,77 @@
+/**
+ * Settings come from the environment through loadConfig only: defaults when unset, and
+ * one ConfigError naming every bad setting at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+
+function problemsOf(env: Record<string, string>): string {
+  let thrown: unknown;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  return (thrown as Error).message;
+}
+
+describe('loadConfig', () => {
+  it('fills in the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      dataDir: './data',
+      port: 3000,
+      directorIds: [],
+      workingHours: { start: '09:00', end: '17:00' },
+      slackPostsPerMinute: 300,
+      logLevel: 'info',
+    });
+    expect(config.slack.socketMode).toBe(false);
+  });
+
+  it('reads the posting pace', () => {
+    expect(loadConfig({ TEAMHEALTH_SLACK_POSTS_PER_MINUTE: '900' }).slackPostsPerMinute).toBe(900);
+  });
+
+  it.each([
+    ['0', 'must be at least 1'],
+    ['6001', 'must be at most 6000'],
+    ['12.5', 'must be a whole number'],
+    ['fast', 'TEAMHEALTH_SLACK_POSTS_PER_MINUTE'],
+  ])('refuses TEAMHEALTH_SLACK_POSTS_PER_MINUTE=%s', (value, expected) => {
+    const message = problemsOf({ TEAMHEALTH_SLACK_POSTS_PER_MINUTE: value });
+    expect(message).toContain('TEAMHEALTH_SLACK_POSTS_PER_MINUTE');
+    expect(message).toContain(expected);
+  });
+
+  it('names every bad setting in one message', () => {
+    const message = problemsOf({
+      PORT: '70000',
+      TEAMHEALTH_WORKING_HOURS: '9-5',
+      TEAMHEALTH_DIRECTOR_IDS: 'alice',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+    });
+    for (const name of [
+      'PORT',
+      'TEAMHEALTH_WORKING_HOURS',
+      'TEAMHEALTH_DIRECTOR_IDS',
+      'SLACK_BOT_TOKEN',
+    ]) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('requires the Slack token and signing secret when asked to', () => {
+    expect(() => loadConfig({}, { require: ['slack'] })).toThrow(
+      /SLACK_BOT_TOKEN is required.*SLACK_SIGNING_SECRET is required/,
+    );
+    // Socket Mode needs the app token instead of the signing secret.
+    const socket = loadConfig(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' },
+      { require: ['slack'] },
+    );
+    expect(socket.slack.socketMode).toBe(true);
+  });
+});
