@@ -345,6 +345,23 @@ export function describeStoreContract(
         expect(await store.kpis.dateSpan()).toEqual({ from: '2024-02-29', to: '2024-03-03' });
       });
 
+      it('refuses a batch with a malformed row, naming the row and field, and stores none of it', async () => {
+        const good = { ...(rows[0] as AgentDay), date: '2024-04-01' };
+        const bad = { ...(rows[1] as AgentDay), date: '2024-4-2' };
+        await expect(store.kpis.upsertMany({ rows: [good, bad] })).rejects.toThrow(
+          'kpis.upsertMany: rows[1].date must be a date YYYY-MM-DD, got "2024-4-2"',
+        );
+        const noTeam = { ...(rows[1] as AgentDay), team_id: '' };
+        await expect(store.kpis.upsertMany({ rows: [noTeam] })).rejects.toThrow(
+          'kpis.upsertMany: rows[0].team_id must be a non-empty string',
+        );
+        const text = { ...(rows[1] as AgentDay), csat_responses: '4' as unknown as number };
+        await expect(store.kpis.upsertMany({ rows: [good, text] })).rejects.toThrow(
+          'kpis.upsertMany: rows[1].csat_responses must be a finite number or absent, got "4"',
+        );
+        expect(await store.kpis.count()).toBe(6);
+      });
+
       it('rejects a reversed date range with a message naming it', async () => {
         await expect(
           store.kpis.teamDailySums({ from: '2024-03-03', to: '2024-03-01' }),

@@ -17,7 +17,7 @@ export function makeAgentStore(coll: DocCollection): AgentStore {
     return doc ? fromDoc<Agent>(doc) : null;
   };
   return {
-    upsertMany: ({ agents }) => {
+    upsertMany: async ({ agents }) => {
       agents.forEach((agent, i) => {
         checkId(agent.id, `agents.upsertMany: agents[${i}].id`);
         checkId(agent.team_id, `agents.upsertMany: agents[${i}].team_id`);

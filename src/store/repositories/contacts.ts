@@ -11,7 +11,7 @@ export const contactIndexes: IndexSpec[] = [{ key: { date: 1 } }, { key: { team_
 
 export function makeContactStore(coll: DocCollection): ContactStore {
   return {
-    upsertMany: ({ rows }) =>
+    upsertMany: async ({ rows }) =>
       coll.upsertMany(
         rows.map((r, i) => {
           const where = `contacts.upsertMany: rows[${i}]`;

@@ -59,9 +59,14 @@ export function checkRange(range: { from: string; to: string }, where: string): 
     throw new InputError(`${where}: from ${range.from} is after to ${range.to}`);
 }
 
+/** True for a non-empty string. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
 /** @throws InputError when the value is not a non-empty string. */
 export function checkId(value: unknown, where: string): void {
-  if (typeof value !== 'string' || value === '') {
+  if (!isId(value)) {
     throw new InputError(`${where} must be a non-empty string, got ${JSON.stringify(value)}`);
   }
 }

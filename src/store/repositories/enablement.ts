@@ -10,7 +10,7 @@ export const enablementIndexes: IndexSpec[] = [{ key: { initiative_id: 1, agent_
 
 export function makeEnablementStore(coll: DocCollection): EnablementStore {
   return {
-    upsertMany: ({ rows }) =>
+    upsertMany: async ({ rows }) =>
       coll.upsertMany(
         rows.map((r, i) => {
           const where = `enablement.upsertMany: rows[${i}]`;

@@ -7,7 +7,15 @@ import { type AgentDay, naturalKey } from '../../domain/records.ts';
 import { InputError } from '../../errors.ts';
 import type { Doc, DocCollection, IndexSpec } from '../collection.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
-import { byText, checkDate, checkId, checkRange, isLocalDate, readSums } from './documents.ts';
+import {
+  byText,
+  checkDate,
+  checkId,
+  checkRange,
+  isId,
+  isLocalDate,
+  readSums,
+} from './documents.ts';
 import {
   agentDailyPipeline,
   agentWindowPipeline,
@@ -28,12 +36,8 @@ const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
 function toAgentDayDoc(row: AgentDay, i: number): Doc {
   // Messages are built only for a row that fails: this runs once per imported row.
   if (!isLocalDate(row.date)) checkDate(row.date, `${where(i)}.date`);
-  if (typeof row.agent_id !== 'string' || row.agent_id === '') {
-    checkId(row.agent_id, `${where(i)}.agent_id`);
-  }
-  if (typeof row.team_id !== 'string' || row.team_id === '') {
-    checkId(row.team_id, `${where(i)}.team_id`);
-  }
+  if (!isId(row.agent_id)) checkId(row.agent_id, `${where(i)}.agent_id`);
+  if (!isId(row.team_id)) checkId(row.team_id, `${where(i)}.team_id`);
   const doc: Doc = {
     _id: naturalKey.agentDay(row),
     date: row.date,
@@ -59,7 +63,7 @@ function idOf(row: Record<string, unknown>): Record<string, string> {
 
 export function makeKpiStore(coll: DocCollection): KpiStore {
   return {
-    upsertMany: ({ rows }) => coll.upsertMany(rows.map(toAgentDayDoc)),
+    upsertMany: async ({ rows }) => coll.upsertMany(rows.map(toAgentDayDoc)),
 
     teamDailySums: async (args) => {
       checkRange(args, 'kpis.teamDailySums');

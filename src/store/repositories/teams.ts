@@ -10,7 +10,7 @@ export const teamIndexes: IndexSpec[] = [];
 
 export function makeTeamStore(coll: DocCollection): TeamStore {
   return {
-    upsertMany: ({ teams }) => {
+    upsertMany: async ({ teams }) => {
       teams.forEach((team, i) => {
         checkId(team.id, `teams.upsertMany: teams[${i}].id`);
       });
