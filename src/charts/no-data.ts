@@ -5,6 +5,7 @@
 import { createCanvas } from 'canvas';
 import { t } from '../messages/t.ts';
 import { INK } from './palette.ts';
+import { wrapText } from './wrap.ts';
 
 /**
  * @param width, height CSS pixels; the PNG is `scale` times larger
@@ -31,7 +32,7 @@ export function drawNoData(
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = `bold 18px ${fontFamily}`;
-  const lines = wrap(message, size.width - 64, (text) => ctx.measureText(text).width);
+  const lines = wrapText(message, size.width - 64, (text) => ctx.measureText(text).width);
   const lineHeight = 24;
   const top = size.height / 2 - ((lines.length - 1) * lineHeight) / 2 - 10;
   lines.forEach((line, i) => {
@@ -41,19 +42,4 @@ export function drawNoData(
   ctx.font = `13px ${fontFamily}`;
   ctx.fillText(t('chart.no_data_hint'), size.width / 2, top + lines.length * lineHeight + 6);
   return canvas.toBuffer('image/png');
-}
-
-/** Greedy word wrap to a pixel width. */
-function wrap(text: string, maxWidth: number, measure: (t: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && measure(candidate) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
 }

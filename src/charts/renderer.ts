@@ -4,7 +4,7 @@
  * own chart.js registry, set up once). Synchronous and CPU-bound: call it from a worker
  * thread (pool.ts), never from the thread that acks Slack.
  */
-import { Canvas, createCanvas } from 'canvas';
+import { Canvas, type CanvasRenderingContext2D, createCanvas } from 'canvas';
 import type * as ChartJsModule from 'chart.js';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
@@ -15,6 +15,7 @@ import { drawNoData } from './no-data.ts';
 import { INK } from './palette.ts';
 import { valueLabelsPlugin, whiteBackgroundPlugin } from './plugins.ts';
 import type { ChartKind, ChartSpec } from './spec.ts';
+import { wrapText } from './wrap.ts';
 
 /** Device pixel ratio: the PNG is twice the CSS size, sharp on phones and retina screens. */
 export const PIXEL_RATIO = 2;
@@ -72,7 +73,7 @@ export function renderSpecWithLayout(
     return { png: drawNoData(message, spec, family, PIXEL_RATIO), chartArea: null };
   }
   const renderer = canvasFor(spec.width, spec.height, family);
-  const chart = newChart(renderer, hydrate(spec));
+  const chart = newChart(renderer, hydrate(spec, family));
   const canvas = chart.canvas as unknown as Canvas;
   try {
     const { left, top, right, bottom } = chart.chartArea;
@@ -159,10 +160,10 @@ function setUpChartJs(ChartJS: typeof Chart, family: string): void {
   d.borderColor = INK.grid;
   d.devicePixelRatio = PIXEL_RATIO;
   d.events = [];
-  d.plugins.title.font = { size: 15, weight: 'bold' };
+  d.plugins.title.font = { size: TITLE_FONT.size, weight: 'bold' };
   d.plugins.title.color = INK.text;
   d.plugins.title.padding = { top: 4, bottom: 2 };
-  d.plugins.subtitle.font = { size: 12 };
+  d.plugins.subtitle.font = { size: SUBTITLE_FONT.size };
   d.plugins.subtitle.color = INK.muted;
   d.plugins.subtitle.padding = { top: 0, bottom: 8 };
   d.plugins.legend.labels.boxWidth = 18;
@@ -177,13 +178,22 @@ function setUpChartJs(ChartJS: typeof Chart, family: string): void {
 }
 
 /** Spec → chart.js configuration: names become functions, conventions become options. */
-function hydrate(spec: ChartSpec): ChartConfiguration {
+function hydrate(spec: ChartSpec, family: string): ChartConfiguration {
   const config = structuredClone(spec.config) as unknown as ChartConfiguration;
   // The spec's options are JSON we built; here they are filled in loosely, then handed to chart.js.
   // biome-ignore lint/suspicious/noExplicitAny: untyped JSON being hydrated into chart.js options
   const options = config.options as Record<string, any>;
   options.devicePixelRatio = PIXEL_RATIO;
   options.plugins ??= {};
+  wrapTitle(options.plugins.title, TITLE_FONT, spec.width, family);
+  wrapTitle(options.plugins.subtitle, SUBTITLE_FONT, spec.width, family);
+  if (options.indexAxis === 'y') {
+    // Category names (teams, contact reasons) sit left of horizontal bars; a long one
+    // would take the bars' room or be cut at the image's edge.
+    config.data.labels = (config.data.labels ?? []).map((label) =>
+      wrapLines(label, TICK_FONT, spec.width * CATEGORY_LABEL_SHARE, family),
+    );
+  }
   options.plugins.legend ??= {};
   options.plugins.legend.labels ??= {};
   const datasets = config.data.datasets as { hideInLegend?: boolean; pointStyle?: unknown }[];
@@ -203,6 +213,47 @@ function hydrate(spec: ChartSpec): ChartConfiguration {
     options.scales[scale].ticks.callback = formatter;
   }
   return config;
+}
+
+/** The title and subtitle fonts (CSS pixels), set as chart.js defaults and used to wrap. */
+const TITLE_FONT = { size: 15, weight: 'bold' } as const;
+const SUBTITLE_FONT = { size: 12, weight: 'normal' } as const;
+const TICK_FONT = { size: 12, weight: 'normal' } as const;
+/** Room left on each side of a title line, within the chart's width. */
+const TITLE_SIDE_MARGIN = 12;
+/** The widest a category label beside horizontal bars may be, as a share of the chart. */
+const CATEGORY_LABEL_SHARE = 0.3;
+
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** `text` (one line or several) wrapped at spaces to `width` CSS pixels in `font`. */
+function wrapLines(
+  text: unknown,
+  font: { size: number; weight: string },
+  width: number,
+  family: string,
+): string[] {
+  measuring ??= createCanvas(1, 1).getContext('2d');
+  const ctx = measuring;
+  ctx.font = `${font.weight} ${font.size}px ${family}`;
+  const lines: unknown[] = Array.isArray(text) ? text : [text];
+  return lines.flatMap((line) => wrapText(String(line), width, (s) => ctx.measureText(s).width));
+}
+
+/**
+ * chart.js draws each title line as one line, centred, whatever its width: a long team
+ * name pushed "Tier mix by team: … has the most lagging agents (33%)" past both edges.
+ * Lines wider than the chart are wrapped at spaces here, measured in the font chart.js
+ * will draw them with.
+ */
+function wrapTitle(
+  title: { text?: unknown } | undefined,
+  font: { size: number; weight: string },
+  width: number,
+  family: string,
+): void {
+  if (!title || (typeof title.text !== 'string' && !Array.isArray(title.text))) return;
+  title.text = wrapLines(title.text, font, width - 2 * TITLE_SIDE_MARGIN, family);
 }
 
 /**

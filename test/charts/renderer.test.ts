@@ -157,6 +157,40 @@ describe('tier mix across teams chart', () => {
   });
 });
 
+describe('a team name too long for one line', () => {
+  // The outlier's name goes into the title: a long one made chart.js draw the title past
+  // both edges of the image (seen in the demo's digest chart).
+  const teams = TEAM_TIER_MIXES.map((team) =>
+    team.name === 'Austin Tech'
+      ? { ...team, name: 'Austin Technical Support and Escalations Night Shift' }
+      : team,
+  );
+  const spec = tierMixTeamsSpec({ teams });
+  const { img, area } = render(spec);
+  /** Dark (text) pixels in a CSS-pixel rectangle. */
+  const darkIn = (x0: number, y0: number, x1: number, y1: number) => {
+    let n = 0;
+    for (let y = y0 * 2; y < y1 * 2; y++)
+      for (let x = x0 * 2; x < x1 * 2; x++) {
+        const i = (y * img.width + x) * 4;
+        if ((img.data[i] as number) < 0x80 && (img.data[i + 2] as number) < 0x80) n++;
+      }
+    return n;
+  };
+
+  it('wraps the title onto lines that keep clear of both edges', () => {
+    const band = Math.floor(area.top / 2); // the title lines, above the legend
+    expect(darkIn(0, 0, spec.width, band)).toBeGreaterThan(500);
+    expect(darkIn(0, 0, 6, band)).toBe(0);
+    expect(darkIn(spec.width - 6, 0, spec.width, band)).toBe(0);
+  });
+
+  it('wraps the long team name beside its bar instead of cutting it or squeezing the bars', () => {
+    expect(darkIn(0, Math.ceil(area.top), 1, Math.floor(area.bottom))).toBe(0);
+    expect(area.left).toBeLessThan(spec.width * 0.4);
+  });
+});
+
 describe('tier mix over windows chart', () => {
   const spec = tierMixWindowsSpec({ teamName: 'Leeds Care', windows: TIER_WINDOWS });
   const { img, area } = render(spec);

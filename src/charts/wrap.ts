@@ -1,0 +1,20 @@
+/**
+ * Greedy word wrap to a pixel width, for text chart.js would otherwise draw on one line
+ * and cut at the canvas edge (titles) and for the no-data card. A single word wider than
+ * the width stays whole on its own line.
+ * @example wrapText('a b c', 12, (s) => s.length * 4) // → ['a b', 'c']
+ */
+export function wrapText(text: string, maxWidth: number, measure: (t: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
