@@ -1,14 +1,18 @@
 /**
  * Greedy word wrap to a pixel width, for text chart.js would otherwise draw on one line
- * and cut at the canvas edge (titles) and for the no-data card. A single word wider than
- * the width stays whole on its own line.
+ * and cut at the canvas edge (titles, category labels) and for the no-data card. Runs of
+ * whitespace become one space; a single word wider than the width stays whole on its
+ * own line.
  * @example wrapText('a b c', 12, (s) => s.length * 4) // → ['a b', 'c']
  */
 export function wrapText(text: string, maxWidth: number, measure: (t: string) => number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const whole = words.join(' ');
+  // Nearly every title and label fits: one measurement then, not one per word.
+  if (measure(whole) <= maxWidth) return whole ? [whole] : [];
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
+  for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && measure(candidate) > maxWidth) {
       lines.push(line);
