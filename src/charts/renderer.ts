@@ -155,7 +155,7 @@ function setUpChartJs(ChartJS: typeof Chart, family: string): void {
   );
   const d = C.defaults;
   d.font.family = family;
-  d.font.size = 12;
+  d.font.size = TICK_FONT.size;
   d.color = INK.text;
   d.borderColor = INK.grid;
   d.devicePixelRatio = PIXEL_RATIO;
@@ -218,6 +218,7 @@ function hydrate(spec: ChartSpec, family: string): ChartConfiguration {
 /** The title and subtitle fonts (CSS pixels), set as chart.js defaults and used to wrap. */
 const TITLE_FONT = { size: 15, weight: 'bold' } as const;
 const SUBTITLE_FONT = { size: 12, weight: 'normal' } as const;
+/** The default font, which tick labels use. */
 const TICK_FONT = { size: 12, weight: 'normal' } as const;
 /** Room left on each side of a title line, within the chart's width. */
 const TITLE_SIDE_MARGIN = 12;
