@@ -37,13 +37,7 @@ interface Opened {
   source: RowSource & { size: number };
 }
 
-/**
- * Rows per store write (one journal line and fsync on the embedded store, one bulkWrite
- * on MongoDB). 1M agent-days, alternated single runs: 20,000 a batch took a median of
- * 8.8 s against 9.8 s at 5,000 (fewer fsyncs and per-batch set-ups), with peak RSS
- * 390 MB against 350; 50,000 was no faster and peaked at 450 MB.
- */
-export const DEFAULT_BATCH_SIZE = 20_000;
+export const DEFAULT_BATCH_SIZE = 5_000;
 export const DEFAULT_MAX_PRINTED = 50;
 
 export async function runImport(run: ImportRun): Promise<number> {
