@@ -19,6 +19,7 @@
  * value does not fit it, so any document is stored exactly.
  */
 import type { Doc } from '../collection.ts';
+import { hasOwn } from './has-own.ts';
 import { IdTable } from './id-table.ts';
 
 export type ColumnKind = 'int' | 'num' | 'str' | 'any';
@@ -227,7 +228,7 @@ export class ColumnarDocs implements Iterable<[string, Doc]> {
     const names = this.#lastNames;
     let k = 0;
     for (const name in doc) {
-      if (!Object.hasOwn(doc, name)) continue;
+      if (!hasOwn(doc, name)) continue;
       // Consecutive documents nearly always share their field order: reuse the last
       // document's column lookups while the names match.
       let c: number;

@@ -18,6 +18,7 @@ import { type Iterator, Lazy } from 'mingo/lazy';
 import { $group as mingoGroup } from 'mingo/operators/pipeline';
 import type { AnyObject, Options } from 'mingo/types';
 import { compare, isNil } from 'mingo/util';
+import { hasOwn } from './has-own.ts';
 
 type Getter = (doc: AnyObject) => unknown;
 type AccKind = '$sum' | '$min' | '$max' | '$first' | '$last';
@@ -64,7 +65,7 @@ function isPrimitive(value: unknown): boolean {
 
 /** Reads a top-level field the way mingo resolves `'$field'` (missing → undefined). */
 function fieldGetter(field: string): Getter {
-  return (doc) => (Object.hasOwn(doc, field) ? doc[field] : undefined);
+  return (doc) => (hasOwn(doc, field) ? doc[field] : undefined);
 }
 
 function planId(idExpr: unknown): IdPlan | null {
@@ -102,7 +103,7 @@ function planAcc(field: string, spec: unknown, options: Options): AccPlan | null
 
 /** The plan for a `$group` spec, or null when mingo's own `$group` must run it. */
 export function planGroup(expr: AnyObject, options: Options): GroupPlan | null {
-  if (!Object.hasOwn(expr, '_id')) return null;
+  if (!hasOwn(expr, '_id')) return null;
   const id = planId(expr._id);
   if (id === null) return null;
   const accs: AccPlan[] = [];

@@ -10,6 +10,7 @@
 import { crc32 } from 'node:zlib';
 import { StoreError } from '../../errors.ts';
 import type { Doc } from '../collection.ts';
+import { hasOwn } from './has-own.ts';
 
 /** One change: put (insert or replace) a whole document, or delete one by `_id`. */
 export type Op = { p: Doc } | { d: string };
@@ -57,7 +58,7 @@ export function encodeDocs(docs: Doc[]): DocsBlock {
     let shape: number[] | null = null;
     let k = 0;
     for (const name in doc) {
-      if (!Object.hasOwn(doc, name)) continue;
+      if (!hasOwn(doc, name)) continue;
       let f: number;
       if (shape === null && lastNames[k] === name) f = last[k] as number;
       else {
