@@ -16,12 +16,21 @@ describe('wrapText', () => {
     ]);
   });
 
+  it('balances the lines instead of leaving one word on the last', () => {
+    const title = 'Tier mix by team: Manila Tech Support has the most lagging agents (33%)';
+    // Greedy at 260 px would be the first 65 characters, then "(33%)" alone.
+    expect(wrapText(title, 260, mono)).toEqual([
+      'Tier mix by team: Manila Tech Support',
+      'has the most lagging agents (33%)',
+    ]);
+  });
+
   it('leaves a word wider than the width whole, and gives nothing for blank text', () => {
     expect(wrapText('Supercalifragilistic day', 20, mono)).toEqual(['Supercalifragilistic', 'day']);
     expect(wrapText('  ', 20, mono)).toEqual([]);
   });
 
-  it('keeps every word in order, each line within the width unless it is one word', () => {
+  it('keeps every word in order, each line within the width unless it is one word, in as few lines as a greedy wrap', () => {
     const word = fc.string({ minLength: 1, maxLength: 12 }).filter((w) => !/\s/.test(w));
     fc.assert(
       fc.property(
@@ -33,6 +42,17 @@ describe('wrapText', () => {
           for (const line of lines) {
             if (line.includes(' ')) expect(mono(line)).toBeLessThanOrEqual(width);
           }
+          // Greedy, written out here as the reference: balancing never adds a line.
+          let greedyLines = 0;
+          let used = -1;
+          for (const w of words) {
+            if (used >= 0 && used + 1 + w.length > width / 4) used = -1;
+            if (used < 0) {
+              greedyLines++;
+              used = w.length;
+            } else used += 1 + w.length;
+          }
+          expect(lines.length).toBe(greedyLines);
         },
       ),
     );
