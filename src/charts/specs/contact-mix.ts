@@ -147,7 +147,7 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
       },
       options: {
         indexAxis: 'y',
-        layout: { padding: { right: 24 } },
+        layout: { padding: { left: 8, right: 24 } },
         plugins: {
           title: { display: true, text: title },
           subtitle: {

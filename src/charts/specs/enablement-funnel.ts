@@ -129,7 +129,7 @@ export function enablementFunnelSpec(args: EnablementFunnelArgs): ChartSpec {
       },
       options: {
         indexAxis: 'y',
-        layout: { padding: { right: 16 } },
+        layout: { padding: { left: 8, right: 16 } },
         plugins: {
           title: {
             display: true,

@@ -144,7 +144,7 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
       },
       options: {
         indexAxis: 'y',
-        layout: { padding: { right: 16 } },
+        layout: { padding: { left: 8, right: 16 } },
         plugins: {
           title: { display: true, text: title },
           subtitle: {
