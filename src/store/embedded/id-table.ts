@@ -33,8 +33,6 @@ export class IdTable {
    */
   #table: Int32Array | null = null;
   #used = 0;
-  /** Each row's hash, so growing the table never re-reads the ids. */
-  #hashes: Uint32Array | null = null;
   #scratch = new Uint8Array(256);
   /**
    * The last id looked up or appended, its row (-1 if absent), hash and byte length (its
@@ -108,9 +106,6 @@ export class IdTable {
     this.#starts[row + 1] = at + length;
     this.#rows = row + 1;
     if (this.#table !== null) {
-      const hashes = this.#hashes as Uint32Array;
-      if (row >= hashes.length) this.#hashes = grown(hashes, row + 1);
-      (this.#hashes as Uint32Array)[row] = h;
       if ((this.#used + 1) * 2 > this.#table.length >> 1) this.#rehash(this.#used + 1);
       this.#place(row, h);
     }
@@ -129,14 +124,12 @@ export class IdTable {
   remove(id: string): number {
     const table = this.#tableBuilt();
     const row = this.find(id);
+    // find() remembered the id's hash (the table keeps it too, slot by slot).
+    const h = this.#lastHash;
     this.#lastId = null;
     if (row < 0) return -1;
     const mask = (table.length >> 1) - 1;
-    for (
-      let slot = ((this.#hashes as Uint32Array)[row] as number) & mask;
-      ;
-      slot = (slot + 1) & mask
-    ) {
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       if (table[slot << 1] === row + 1) {
         table[slot << 1] = TOMBSTONE;
         return row;
@@ -200,20 +193,17 @@ export class IdTable {
     this.#table = new Int32Array(size * 2);
     this.#used = 0;
     if (old === null) {
-      const hashes = new Uint32Array(Math.max(1024, this.#rows));
       for (let row = 0; row < this.#rows; row++) {
         const start = this.#starts[row] as number;
-        hashes[row] = hash(this.#arena, start, (this.#starts[row + 1] as number) - start);
-        this.#place(row, hashes[row] as number);
+        this.#place(row, hash(this.#arena, start, (this.#starts[row + 1] as number) - start));
       }
-      this.#hashes = hashes;
       return;
     }
     // Tombstones count as used (append rebuilds before probes grow long); they go here.
-    const hashes = this.#hashes as Uint32Array;
+    // Growing never re-reads the ids: each slot carries its row's hash.
     for (let i = 0; i < old.length; i += 2) {
       const entry = old[i] as number;
-      if (entry > 0) this.#place(entry - 1, hashes[entry - 1] as number);
+      if (entry > 0) this.#place(entry - 1, (old[i + 1] as number) >>> 0);
     }
   }
 
