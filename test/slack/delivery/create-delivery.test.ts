@@ -312,7 +312,12 @@ describe('pacing', () => {
       message('C1', { period: 'p3' }),
       message('C2', { period: 'p1' }),
     ];
-    const { summary } = await h.engine().deliverAll(batch, { concurrency: 4 });
+    // No catch-up allowance: sends are then a full second apart, and the stand-in's 50 ms
+    // tolerance is left for transit jitter on a loaded machine (catch-up itself is
+    // covered in send-gate.test.ts on a fake clock).
+    const { summary } = await h
+      .engine({ limits: { catchUpMs: 0 } })
+      .deliverAll(batch, { concurrency: 4 });
     expect(summary.sent).toBe(4);
     const calls = h.slack.callsTo('chat.postMessage');
     expect(calls.every((c) => c.status === 200)).toBe(true);
@@ -327,7 +332,7 @@ describe('pacing', () => {
   it('keeps the workspace under its rate across channels', async () => {
     h.slack.enforceRateLimits({ postMessagePerWorkspacePerMinute: 120, workspaceBurst: 1 });
     const { summary } = await h
-      .engine({ limits: { postsPerMinute: 120 } })
+      .engine({ limits: { postsPerMinute: 120, catchUpMs: 0 } })
       .deliverAll([message('C1'), message('C2'), message('C3')], { concurrency: 3 });
     expect(summary.sent).toBe(3);
     const at = h.slack.callsTo('chat.postMessage').map((c) => c.at);
