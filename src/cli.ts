@@ -7,6 +7,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TeamhealthError, UsageError } from './errors.ts';
 
+// `teamhealth report --json | head`: once the reader has gone, every write fails with
+// EPIPE, which Node raises as an unhandled error (a stack trace, exit 1). Output nobody
+// reads is dropped instead, and the command finishes its work (an import is not cut
+// short) and exits with its own code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const program = new Command()
   .name('teamhealth')
   .description('Coaches contact-centre teams from their own numbers, in Slack.')

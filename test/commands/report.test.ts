@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +172,22 @@ describe('report on a real embedded store', () => {
       'CSAT fell 1.0 pts a day over 28 days (p < 0.001)',
     );
     expect(json.teams[0].metrics.fcr).toMatchObject({ value: null, health: 'insufficient_data' });
+  });
+
+  it('report --json into a pipe whose reader has gone (| head) ends quietly with its exit code', async () => {
+    const child = spawn(process.execPath, [BIN, 'report', '--json'], {
+      env: { ...cleanEnv(), TEAMHEALTH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader closes before the report is written: every write then fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('report --team by name works and an unknown team lists the known ones (exit 1)', () => {
