@@ -39,14 +39,18 @@ export function readSums(row: Record<string, unknown>): Sums {
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a `YYYY-MM-DD` string. */
-export function isLocalDate(value: unknown): value is string {
+/**
+ * True for a string written `YYYY-MM-DD`: the shape only, as checkDate has always checked
+ * (whether it is a real calendar date is `isLocalDate` in domain/dates.ts, which the
+ * import applies to every row).
+ */
+export function isDateShaped(value: unknown): value is string {
   return typeof value === 'string' && LOCAL_DATE.test(value);
 }
 
 /** @throws InputError naming the argument when it is not `YYYY-MM-DD`. */
 export function checkDate(value: unknown, where: string): void {
-  if (!isLocalDate(value)) {
+  if (!isDateShaped(value)) {
     throw new InputError(`${where} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
 }

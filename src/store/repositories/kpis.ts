@@ -12,8 +12,8 @@ import {
   checkDate,
   checkId,
   checkRange,
+  isDateShaped,
   isId,
-  isLocalDate,
   readSums,
 } from './documents.ts';
 import {
@@ -35,7 +35,7 @@ const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
 /** The stored document: keys first, then the measured counts in SUM_FIELDS order. */
 function toAgentDayDoc(row: AgentDay, i: number): Doc {
   // Messages are built only for a row that fails: this runs once per imported row.
-  if (!isLocalDate(row.date)) checkDate(row.date, `${where(i)}.date`);
+  if (!isDateShaped(row.date)) checkDate(row.date, `${where(i)}.date`);
   if (!isId(row.agent_id)) checkId(row.agent_id, `${where(i)}.agent_id`);
   if (!isId(row.team_id)) checkId(row.team_id, `${where(i)}.team_id`);
   const doc: Doc = {
