@@ -128,7 +128,7 @@ export class Staging {
   /** @throws DuplicateKeyError when a unique key would be held by another document. */
   put(doc: Doc): void {
     this.#checkId(doc);
-    this.replace(doc, this.current(doc._id));
+    this.#stage(doc, this.current(doc._id));
   }
 
   /**
@@ -138,6 +138,10 @@ export class Staging {
    */
   replace(doc: Doc, old: Doc | undefined): void {
     this.#checkId(doc);
+    this.#stage(doc, old);
+  }
+
+  #stage(doc: Doc, old: Doc | undefined): void {
     this.#state.uniques.forEach((unique, i) => {
       const keys = this.#keys[i] as Map<string, string | null>;
       const key = unique.keyOf(doc);
