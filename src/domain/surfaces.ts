@@ -33,6 +33,11 @@ export interface Delivery {
   error?: string;
   /** A held DM goes out at or after this instant (ISO). */
   not_before?: string;
+  /**
+   * While a process works on this record (from its claim or take-over until the post is
+   * recorded), no other process may take it over before this instant (ISO).
+   */
+  claimed_until?: string;
   created_at: string;
   updated_at: string;
 }

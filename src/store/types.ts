@@ -107,6 +107,19 @@ export interface DeliveryStore {
    */
   claim(args: { delivery: Delivery }): Promise<{ delivery: Delivery; created: boolean }>;
   update(args: { key: string; set: Partial<Delivery> }): Promise<void>;
+  /**
+   * Takes over an existing record for another attempt, as one compare-and-set across
+   * processes: it applies `set` only if the record still has `expect.status` and
+   * `expect.attempts` (as this process last read them) and no other process's claim on
+   * it is running (`claimed_until` absent or at or before `now`). True when this process
+   * won; false when the record changed or is claimed, so the caller must not post.
+   */
+  takeOver(args: {
+    key: string;
+    expect: { status: Delivery['status']; attempts: number };
+    now: string;
+    set: Partial<Delivery>;
+  }): Promise<boolean>;
   get(args: { key: string }): Promise<Delivery | null>;
   list(args: { job?: string; period?: string; status?: Delivery['status'] }): Promise<Delivery[]>;
   /** Coaching DMs sent to a target since an instant (weekly cap). */

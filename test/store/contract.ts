@@ -507,6 +507,62 @@ export function describeStoreContract(
         ).rejects.toThrow(/nope/);
       });
 
+      it('lets exactly one of several concurrent take-overs win, by status and attempts', async () => {
+        await store.deliveries.claim({ delivery: delivery('t1', { status: 'pending', attempts: 1 }) });
+        const now = '2024-03-04T09:00:00.000Z';
+        const results = await Promise.all(
+          [1, 2, 3, 4, 5].map((n) =>
+            store.deliveries.takeOver({
+              key: 't1',
+              expect: { status: 'pending', attempts: 1 },
+              now,
+              set: { attempts: 2, claimed_until: `2024-03-04T09:0${n}:00.000Z` },
+            }),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.deliveries.get({ key: 't1' }))?.attempts).toBe(2);
+        // the record moved on: a take-over that read attempts 1 now loses
+        expect(
+          await store.deliveries.takeOver({
+            key: 't1',
+            expect: { status: 'pending', attempts: 1 },
+            now: '2024-03-05T00:00:00.000Z',
+            set: { attempts: 2 },
+          }),
+        ).toBe(false);
+      });
+
+      it('refuses a take-over while another claim runs, and allows it once that claim expires', async () => {
+        await store.deliveries.claim({
+          delivery: delivery('t2', {
+            status: 'held',
+            attempts: 1,
+            claimed_until: '2024-03-04T09:05:00.000Z',
+          }),
+        });
+        const take = (now: string) =>
+          store.deliveries.takeOver({
+            key: 't2',
+            expect: { status: 'held', attempts: 1 },
+            now,
+            set: { status: 'pending', attempts: 2, claimed_until: undefined },
+          });
+        expect(await take('2024-03-04T09:04:59.999Z')).toBe(false);
+        expect(await take('2024-03-04T09:05:00.000Z')).toBe(true);
+        const stored = await store.deliveries.get({ key: 't2' });
+        expect(stored?.status).toBe('pending');
+        expect(stored && 'claimed_until' in stored).toBe(false);
+        expect(
+          await store.deliveries.takeOver({
+            key: 'missing',
+            expect: { status: 'pending', attempts: 1 },
+            now: '2024-03-04T09:00:00.000Z',
+            set: { attempts: 2 },
+          }),
+        ).toBe(false);
+      });
+
       it('counts DMs sent to a target since an instant, for that job only', async () => {
         await store.deliveries.claim({
           delivery: delivery('a', { status: 'sent', updated_at: '2024-03-01T10:00:00.000Z' }),

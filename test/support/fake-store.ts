@@ -110,6 +110,21 @@ export function createFakeStore(): FakeStore {
         if (!existing) throw new Error(`FakeStore: no delivery ${key} to update`);
         deliveries.set(key, { ...existing, ...copy(set) });
       },
+      takeOver: async ({ key, expect, now, set }) => {
+        const existing = deliveries.get(key);
+        if (
+          !existing ||
+          existing.status !== expect.status ||
+          existing.attempts !== expect.attempts ||
+          (existing.claimed_until !== undefined && existing.claimed_until > now)
+        ) {
+          return false;
+        }
+        const next: Record<string, unknown> = { ...existing, ...copy(set) };
+        for (const [field, value] of Object.entries(set)) if (value === undefined) delete next[field];
+        deliveries.set(key, next as unknown as Delivery);
+        return true;
+      },
       get: async ({ key }) => copy(deliveries.get(key) ?? null),
       list: async ({ job, period, status }) =>
         [...deliveries.values()]
