@@ -508,7 +508,9 @@ export function describeStoreContract(
       });
 
       it('lets exactly one of several concurrent take-overs win, by status and attempts', async () => {
-        await store.deliveries.claim({ delivery: delivery('t1', { status: 'pending', attempts: 1 }) });
+        await store.deliveries.claim({
+          delivery: delivery('t1', { status: 'pending', attempts: 1 }),
+        });
         const now = '2024-03-04T09:00:00.000Z';
         const results = await Promise.all(
           [1, 2, 3, 4, 5].map((n) =>

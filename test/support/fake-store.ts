@@ -121,7 +121,8 @@ export function createFakeStore(): FakeStore {
           return false;
         }
         const next: Record<string, unknown> = { ...existing, ...copy(set) };
-        for (const [field, value] of Object.entries(set)) if (value === undefined) delete next[field];
+        for (const [field, value] of Object.entries(set))
+          if (value === undefined) delete next[field];
         deliveries.set(key, next as unknown as Delivery);
         return true;
       },
