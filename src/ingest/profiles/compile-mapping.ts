@@ -210,7 +210,9 @@ export function compileMapping(mapping: Mapping): RowMapper {
       let issues: Issue[] | undefined;
       for (const step of steps) {
         const issue = step(row, known, out);
-        if (issue !== undefined) (issues ??= []).push(issue);
+        if (issue === undefined) continue;
+        if (issues === undefined) issues = [issue];
+        else issues.push(issue);
       }
       return issues === undefined ? { ok: true, values: out } : { ok: false, issues, values: out };
     },

@@ -16,6 +16,7 @@
  * - `{ constant }`: the same value on every row.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../../errors.ts';
@@ -226,7 +227,15 @@ export function parseMapping(document: unknown, file: string, fallbackName: stri
  * Reads and validates a mapping file (YAML).
  * @throws InputError naming the file (and line, for YAML that does not parse).
  */
-export async function loadMappingFile(path: string, fallbackName = 'mapping'): Promise<Mapping> {
+export async function loadMappingFile(path: string, fallbackName?: string): Promise<Mapping> {
+  const name =
+    fallbackName ??
+    (basename(path)
+      .replace(/\.(mapping\.)?ya?ml$/i, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') ||
+      'mapping');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -247,5 +256,5 @@ export async function loadMappingFile(path: string, fallbackName = 'mapping'): P
       error,
     );
   }
-  return parseMapping(document, path, fallbackName);
+  return parseMapping(document, path, name);
 }
