@@ -54,6 +54,9 @@ export function durationSeconds(value: unknown, unit: DurationUnit): CellValue {
     return seconds;
   }
   const n = numberOf(value);
+  if (typeof n === 'string' && unit === 'hh:mm:ss') {
+    return `must be a duration written hh:mm:ss, got ${shown(value)}`;
+  }
   if (typeof n !== 'number') return n;
   if (unit === 'minutes') return n * 60;
   if (unit === 'milliseconds') return n / 1000;
