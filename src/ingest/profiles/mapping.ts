@@ -232,6 +232,7 @@ export async function loadMappingFile(path: string, fallbackName?: string): Prom
     fallbackName ??
     (basename(path)
       .replace(/\.(mapping\.)?ya?ml$/i, '')
+      .replace(/\.(csv|tsv|json|ndjson|jsonl)$/i, '')
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^-+|-+$/g, '') ||
