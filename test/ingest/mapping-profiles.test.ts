@@ -104,6 +104,38 @@ fields:
     ]);
   });
 
+  it('reads an empty average or percentage over a count of 0 as a sum or part of 0', async () => {
+    const { load } = await mappingFrom(`
+fields:
+  date: Day
+  agent_id: Agent
+  contacts_handled: Handled
+  csat_responses: Surveys
+  csat_positive: { percent: Positive, of: Surveys }
+  qa_evaluations: Reviews
+  qa_score_total: { average: QA, count: Reviews }
+`);
+    const { store, tables } = createMemoryStore(ORG);
+    const dir = await tempDir();
+    const file = await writeFixture(
+      dir,
+      'x.csv',
+      'Day,Agent,Handled,Surveys,Positive,Reviews,QA\n2026-11-30,A1,9,0,,0,\n2026-11-30,A2,9,4,,2,80\n',
+    );
+    const { code, err } = await importFiles(store, [file], { mapping: await load() });
+    expect(tables.kpis.rows.get('A1|2026-11-30')).toMatchObject({
+      csat_responses: 0,
+      csat_positive: 0,
+      qa_evaluations: 0,
+      qa_score_total: 0,
+    });
+    // Over 4 surveys an empty percentage is missing, not 0: refused.
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      `${file}:3: csat_positive (Positive of Surveys): empty while csat_responses is given (give both or neither)`,
+    ]);
+  });
+
   it("places a UTC timestamp in the agent's team's local day", async () => {
     const { load } = await mappingFrom(`
 fields:

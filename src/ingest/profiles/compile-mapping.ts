@@ -7,6 +7,8 @@
  * - average × count: 250 s average over 42 contacts → handle_time_sec 10500;
  * - percent of a count, rounded to the nearest whole: 85.7% of 42 → 36 (0.857 × 42 = 35.99);
  * - count_if: a per-contact row counts 1 when its cell is one of the listed values.
+ * An average or a percentage over a count of 0 is usually left empty by exports: the
+ * sum or the part is then 0, as it must be.
  */
 
 import { KIND_SPECS } from '../kinds.ts';
@@ -125,6 +127,11 @@ function stepFor(field: string, spec: FieldSpec): Step {
         const count = numberOf(row[spec.count]);
         if (typeof count === 'string') return { column: spec.count, reason: count };
         if (average === undefined && count === undefined) return undefined;
+        // Over no contacts an export leaves the average empty: the sum is 0.
+        if (count === 0) {
+          out[field] = 0;
+          return undefined;
+        }
         if (average === undefined || count === undefined) {
           const [empty, given] =
             average === undefined ? [spec.average, spec.count] : [spec.count, spec.average];
@@ -143,7 +150,11 @@ function stepFor(field: string, spec: FieldSpec): Step {
         if (typeof share === 'string') return { column: spec.percent, reason: share };
         const whole = numberOf(row[spec.of]);
         if (typeof whole === 'string') return { column: spec.of, reason: whole };
-        if (share === undefined) return undefined;
+        if (share === undefined) {
+          // A percentage of nothing is left empty by exports: the count is 0.
+          if (whole === 0) out[field] = 0;
+          return undefined;
+        }
         if (whole === undefined) {
           return {
             column: spec.of,
