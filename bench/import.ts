@@ -121,7 +121,9 @@ export async function generateProfileFiles(
     const aht = 250 + Math.floor(rng() * 150);
     const resolved = Math.floor(contacts * (0.6 + rng() * 0.3));
     const positive = Math.floor(responses * (0.7 + rng() * 0.3));
-    const qa = evaluations ? String(60 + Math.floor(rng() * 40)) : '';
+    // Drawn on every row, as generateFiles does, so both files hold the same agent-days.
+    const score = 60 + Math.floor(rng() * 40);
+    const qa = evaluations ? String(score) : '';
     const inSla = Math.floor(assigned * (0.7 + rng() * 0.3));
     chunk += `${day},A${a},${contacts},${hms(aht)},${pct(resolved, contacts)},${responses},${pct(positive, responses)},${evaluations},${qa},${assigned},${pct(inSla, assigned)}\n`;
     if (chunk.length > 1 << 20) {
