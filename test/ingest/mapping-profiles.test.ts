@@ -6,6 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { durationSeconds, numberOf, percentOf } from '../../src/ingest/profiles/cells.ts';
 import { loadMappingFile } from '../../src/ingest/profiles/mapping.ts';
 import { createMemoryStore, team } from './support/memory-store.ts';
 import { importFiles, tempDir, writeFixture } from './support/run.ts';
@@ -262,5 +263,43 @@ fields:
     expect(tables.kpis.calls).toEqual([]);
     // No .rejected.csv beside it.
     expect(await readdir(dir)).toEqual(['x.csv']);
+  });
+});
+
+describe('export cells', () => {
+  it.each([
+    ['00:04:10', 250],
+    ['4:10', 250],
+    ['26:00:00', 93600],
+    ['250', 250],
+    ['4 min', 'must be a duration written hh:mm:ss, got "4 min"'],
+    ['00:4x:10', 'must be a duration written hh:mm:ss, got "00:4x:10"'],
+  ])('reads the duration %s as %s', (text, expected) => {
+    expect(durationSeconds(text, 'hh:mm:ss')).toBe(expected);
+  });
+
+  it.each([
+    ['85.5%', 0.855],
+    ['85.5 %', 0.855],
+    ['100%', 1],
+    ['85', 0.85],
+    [
+      '0.9',
+      'is ambiguous: "0.9" could be a fraction or a percentage; write it with % (such as 90%)',
+    ],
+    ['101%', 'must be a percentage from 0% to 100%, got "101%"'],
+    ['n/a', 'must be a percentage such as 85.5%, got "n/a"'],
+  ])('reads the percentage %s as %s', (text, expected) => {
+    expect(percentOf(text)).toBe(expected);
+  });
+
+  it.each([
+    ['1,234', 1234],
+    ['1 234.5', 1234.5],
+    ['42', 42],
+    ['-3', 'must be a number 0 or more, got "-3"'],
+    ['1,23', 'must be a number 0 or more, got "1,23"'],
+  ])('reads the number %s as %s', (text, expected) => {
+    expect(numberOf(text)).toBe(expected);
   });
 });

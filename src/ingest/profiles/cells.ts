@@ -3,12 +3,37 @@
  * counts with thousands separators) into plain numbers. Each reader returns the number,
  * undefined for an empty cell ("not measured"), or a string saying what is wrong.
  */
-import { shown } from '../rows/field-reader.ts';
+import { decimalOf, shown } from '../rows/field-reader.ts';
 
 export const DURATION_UNITS = ['seconds', 'minutes', 'milliseconds', 'hh:mm:ss'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 export type CellValue = number | undefined | string;
+
+const PERCENT = 37; // %
+const COLON = 58; // :
+
+/**
+ * Seconds of `h:mm:ss` / `hh:mm:ss` written with digits only, or -1 for anything else
+ * (the general reader then decides).
+ */
+function clockSeconds(text: string): number {
+  const n = text.length;
+  if (n < 7 || n > 9 || text.charCodeAt(n - 3) !== COLON || text.charCodeAt(n - 6) !== COLON) {
+    return -1;
+  }
+  let total = 0;
+  let part = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COLON) {
+      total = total * 60 + part;
+      part = 0;
+    } else if (c >= 48 && c <= 57) part = part * 10 + (c - 48);
+    else return -1;
+  }
+  return total * 60 + part;
+}
 
 /** An empty cell: absent, null, or only spaces. */
 export function isEmpty(value: unknown): boolean {
@@ -30,6 +55,9 @@ export function numberOf(value: unknown): CellValue {
       : `must be a number 0 or more, got ${shown(value)}`;
   }
   if (typeof value !== 'string') return `must be a number, got ${shown(value)}`;
+  // Plain digits (nearly every cell) without a regex.
+  const plain = decimalOf(value);
+  if (plain !== -1) return plain;
   let text = value.trim();
   if (/^\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/[, ]/g, '');
   if (!/^\d+(\.\d+)?$/.test(text)) return `must be a number 0 or more, got ${shown(value)}`;
@@ -45,6 +73,8 @@ export function numberOf(value: unknown): CellValue {
 export function durationSeconds(value: unknown, unit: DurationUnit): CellValue {
   if (isEmpty(value)) return undefined;
   if (unit === 'hh:mm:ss' && typeof value === 'string' && value.includes(':')) {
+    const fast = clockSeconds(value);
+    if (fast !== -1) return fast;
     const parts = value.trim().split(':');
     if (parts.length > 3 || parts.some((part) => !/^\d+(\.\d+)?$/.test(part))) {
       return `must be a duration written hh:mm:ss, got ${shown(value)}`;
@@ -70,6 +100,11 @@ export function durationSeconds(value: unknown, unit: DurationUnit): CellValue {
  */
 export function percentOf(value: unknown): CellValue {
   if (isEmpty(value)) return undefined;
+  // `85.5%` (nearly every cell) without a regex.
+  if (typeof value === 'string' && value.charCodeAt(value.length - 1) === PERCENT) {
+    const n = decimalOf(value.slice(0, -1));
+    if (n !== -1 && n <= 100) return n / 100;
+  }
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
   const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
   if (!match) return `must be a percentage such as 85.5%, got ${shown(value)}`;
