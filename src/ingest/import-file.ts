@@ -40,6 +40,8 @@ export interface FileSummary {
   via?: string;
   /** A dry run: nothing was stored; inserted counts the records it would store. */
   dryRun?: boolean;
+  /** Rows were summed to agent-days (a grouped profile): stored only once read whole. */
+  grouped?: boolean;
   /** Valid rows not stored because their agent-day had a rejected row (grouped profiles). */
   withheld?: number;
   /** Dry run: the span of dates and the distinct agents of the records it would store. */
@@ -174,6 +176,7 @@ export async function importFile<K extends ImportKind>(
     ...(args.dryRun ? { dryRun: true } : {}),
   };
   const rollup = mapper?.groupByAgentDay ? createAgentDayRollup() : null;
+  if (rollup) summary.grouped = true;
   const reject = (values: Record<string, unknown>, line: number, issues: Issue[]) => {
     for (const issue of issues) args.onIssue(`${file}:${line}: ${issue.column}: ${issue.reason}`);
     const error = issues.map((issue) => `${issue.column}: ${issue.reason}`).join('; ');

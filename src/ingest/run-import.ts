@@ -180,7 +180,9 @@ export async function runImportReport(run: ImportRun): Promise<ImportReport> {
       run.err(
         run.dryRun
           ? summary.failure
-          : `${summary.failure} (the valid rows before it were stored; fix the file and import it again)`,
+          : summary.grouped
+            ? `${summary.failure} (no agent-day of it was stored: a grouped file is stored only when read whole; fix the file and import it again)`
+            : `${summary.failure} (the valid rows before it were stored; fix the file and import it again)`,
       );
     }
     run.out(summaryLine(summary));

@@ -303,3 +303,29 @@ describe('export cells', () => {
     expect(numberOf(text)).toBe(expected);
   });
 });
+
+describe('a grouped file that stops part-way', () => {
+  it('stores no agent-day: the last one read may be short', async () => {
+    const dir = await tempDir();
+    const mappingPath = await writeFixture(
+      dir,
+      'g.yml',
+      'group: agent-day\nfields:\n  date: Day\n  agent_id: Agent\n  contacts_handled: { constant: 1 }\n',
+    );
+    const { store, tables } = createMemoryStore(ORG);
+    const file = await writeFixture(
+      dir,
+      'g.csv',
+      'Day,Agent\n2026-11-30,A1\n2026-11-30,A2\n"2026-11-30,A1\n',
+    );
+    const { code, err } = await importFiles(store, [file], {
+      mapping: await loadMappingFile(mappingPath),
+    });
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain(`${file}:4: malformed CSV`);
+    expect(err.join('\n')).toContain(
+      '(no agent-day of it was stored: a grouped file is stored only when read whole;',
+    );
+    expect(tables.kpis.calls).toEqual([]);
+  });
+});
