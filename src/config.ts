@@ -86,8 +86,10 @@ export interface Config {
   /** chat.postMessage calls a minute across the workspace (the delivery engine's pace). */
   slackPostsPerMinute: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  /** TEAMHEALTH_INBOX: the folder imported from, scanned every scanSeconds. */
+  /** TEAMHEALTH_INBOX: the folder `serve` imports from, scanned every scanSeconds. */
   inbox?: { dir: string; scanSeconds: number };
+  /** TEAMHEALTH_INBOX_SCAN_SECONDS, also for `import --watch <dir>`. */
+  inboxScanSeconds: number;
   /** TEAMHEALTH_OPS_CHANNEL: where the inbox posts its summaries. */
   opsChannel?: string;
 }
@@ -141,6 +143,7 @@ export function loadConfig(
     ...(v.TEAMHEALTH_INBOX
       ? { inbox: { dir: v.TEAMHEALTH_INBOX, scanSeconds: v.TEAMHEALTH_INBOX_SCAN_SECONDS } }
       : {}),
+    inboxScanSeconds: v.TEAMHEALTH_INBOX_SCAN_SECONDS,
     ...(v.TEAMHEALTH_OPS_CHANNEL ? { opsChannel: v.TEAMHEALTH_OPS_CHANNEL } : {}),
   };
 }

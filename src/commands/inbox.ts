@@ -47,7 +47,7 @@ export async function startConfiguredInbox(args: {
           }
         }
       : undefined;
-  const intervalMs = (config.inbox?.scanSeconds ?? 30) * 1000;
+  const intervalMs = config.inboxScanSeconds * 1000;
   logger.info({ dir, scanSeconds: intervalMs / 1000, opsChannel: channel }, 'inbox: watching');
   return startInbox({ inbox, intervalMs, log: logger, ...(post ? { post } : {}) });
 }

@@ -17,7 +17,10 @@ describe('inbox settings', () => {
     });
     expect(config.inbox).toEqual({ dir: '/srv/inbox', scanSeconds: 5 });
     expect(config.opsChannel).toBe('C0OPS1234');
+    expect(config.inboxScanSeconds).toBe(5);
     expect(loadConfig({}).inbox).toBeUndefined();
+    // The interval also serves `import --watch <dir>`, which needs no TEAMHEALTH_INBOX.
+    expect(loadConfig({ TEAMHEALTH_INBOX_SCAN_SECONDS: '2' }).inboxScanSeconds).toBe(2);
   });
 
   it('names a malformed ops channel and scan interval', () => {

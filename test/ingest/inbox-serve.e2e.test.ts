@@ -158,4 +158,35 @@ describe('the inbox in a running serve', { timeout: 180_000 }, () => {
       await store.close();
     }
   });
+
+  it('import --watch runs the same inbox without serving, until SIGTERM', async () => {
+    root = await tempDir();
+    const inbox = join(root, 'inbox');
+    const dataDir = join(root, 'data');
+    await mkdir(inbox);
+    const started = startNode(
+      [BIN, 'import', '--watch', inbox],
+      embeddedEnv(dataDir, { LOG_LEVEL: 'info', TEAMHEALTH_INBOX_SCAN_SECONDS: '0.5' }),
+    );
+    child = started.child;
+    let log = '';
+    child.stderr?.on('data', (chunk) => {
+      log += chunk;
+    });
+    await copyFile(join(PROFILES, 'teams.csv'), join(inbox, 'teams.csv'));
+    await until(
+      async () => (await listing(join(inbox, 'done'))).includes('teams.csv'),
+      'the teams file',
+      () => log,
+    );
+    child.kill('SIGTERM');
+    const exit = await started.done;
+    expect(exit.code).toBe(0);
+    const store = await openStore({ dataDir });
+    try {
+      expect((await store.teams.list()).map((t) => t.id).sort()).toEqual(['T-LON', 'T-MNL']);
+    } finally {
+      await store.close();
+    }
+  });
 });
