@@ -54,7 +54,7 @@ const schema = z.object({
     .max(6000, 'must be at most 6000 (100 a second)')
     .default(300),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  // The inbox (src/ingest/inbox.ts): a folder `serve` imports dropped files from.
+  // The inbox (src/ingest/inbox/): a folder `serve` imports dropped files from.
   TEAMHEALTH_INBOX: z.string().min(1).optional(),
   TEAMHEALTH_INBOX_SCAN_SECONDS: z.coerce
     .number()
