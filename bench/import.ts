@@ -8,6 +8,11 @@
  * with `--import bench/rusage-preload.mjs`, which prints process.resourceUsage().maxRSS
  * on exit (no app code or environment flag involved).
  *
+ * The profile case imports the same agent-days written as a platform export would write
+ * them (columns named its way, dates as MM/dd/yyyy, handle time as an hh:mm:ss average,
+ * FCR, CSAT and answer rate as percentages) through `--mapping`, and reports its rate
+ * against the plain import's. Target: at least half the plain rate (issue 16).
+ *
  * Run: node --import tsx bench/import.ts [rows]   (or through bench/index.ts: main()).
  */
 import { spawnSync } from 'node:child_process';
@@ -68,6 +73,69 @@ export async function generateFiles(dir: string, rows: number): Promise<string[]
   return [teams, agents, kpis];
 }
 
+/** The profile case's mapping: every derivation a profile can make, on every row. */
+const BENCH_MAPPING = `name: bench-export
+fields:
+  date: { column: Day, format: MM/dd/yyyy }
+  agent_id: Agent
+  contacts_handled: Contacts handled
+  handle_time_sec: { average: Average handle time, count: Contacts handled, unit: "hh:mm:ss" }
+  first_contact_resolved: { percent: FCR, of: Contacts handled }
+  csat_responses: Surveys
+  csat_positive: { percent: CSAT positive, of: Surveys }
+  qa_evaluations: Evaluations
+  qa_score_total: { average: Average QA score, count: Evaluations }
+  assigned: Offered
+  answered_in_sla: { percent: Service level, of: Offered }
+`;
+
+const pct = (part: number, whole: number) =>
+  whole === 0 ? '' : `${((part / whole) * 100).toFixed(1)}%`;
+const hms = (seconds: number) =>
+  [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+
+/** Writes export.csv (the same agent-days, the way an export writes them) and its mapping. */
+export async function generateProfileFiles(
+  dir: string,
+  rows: number,
+): Promise<{ file: string; mapping: string }> {
+  const rng = seedrandom('import-bench');
+  const file = join(dir, 'export.csv');
+  const mapping = join(dir, 'mapping.yml');
+  writeFileSync(mapping, BENCH_MAPPING);
+  const out = createWriteStream(file);
+  out.write(
+    'Day,Agent,Contacts handled,Average handle time,FCR,Surveys,CSAT positive,Evaluations,Average QA score,Offered,Service level\n',
+  );
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const a = i % AGENTS;
+    const iso = addDays(FIRST_DAY, Math.floor(i / AGENTS));
+    const day = `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+    const contacts = 20 + Math.floor(rng() * 30);
+    const responses = Math.floor(contacts * 0.3);
+    const evaluations = rng() < 0.2 ? 1 : 0;
+    const assigned = contacts + Math.floor(rng() * 5);
+    const aht = 250 + Math.floor(rng() * 150);
+    const resolved = Math.floor(contacts * (0.6 + rng() * 0.3));
+    const positive = Math.floor(responses * (0.7 + rng() * 0.3));
+    // Drawn on every row, as generateFiles does, so both files hold the same agent-days.
+    const score = 60 + Math.floor(rng() * 40);
+    const qa = evaluations ? String(score) : '';
+    const inSla = Math.floor(assigned * (0.7 + rng() * 0.3));
+    chunk += `${day},A${a},${contacts},${hms(aht)},${pct(resolved, contacts)},${responses},${pct(positive, responses)},${evaluations},${qa},${assigned},${pct(inSla, assigned)}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  return { file, mapping };
+}
+
 interface RunResult {
   seconds: number;
   /** User + system CPU seconds of the child: the rate a machine to itself would see. */
@@ -77,13 +145,25 @@ interface RunResult {
 }
 
 /** One import in a child process against a fresh embedded store. */
-function runOnce(files: string[]): RunResult {
+function runOnce(files: string[], extra: string[] = [], setup: string[] = []): RunResult {
   const dataDir = mkdtempSync(join(tmpdir(), 'teamhealth-bench-store-'));
+  if (setup.length > 0) {
+    // The org files the export refers to, imported first and not timed.
+    const { MONGODB_URI: _m, ...setupEnv } = process.env;
+    const org = spawnSync(process.execPath, [bin, 'import', ...setup, '--no-progress'], {
+      env: { ...setupEnv, TEAMHEALTH_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    if (org.status !== 0) throw new Error(`org import exited ${org.status}: ${org.stderr}`);
+  }
   const useTime = existsSync('/usr/bin/time');
   const nodeArgs = useTime ? [bin] : ['--import', preload, bin];
   const [command, args] = useTime
-    ? ['/usr/bin/time', ['-v', process.execPath, ...nodeArgs, 'import', ...files, '--no-progress']]
-    : [process.execPath, [...nodeArgs, 'import', ...files, '--no-progress']];
+    ? [
+        '/usr/bin/time',
+        ['-v', process.execPath, ...nodeArgs, 'import', ...files, ...extra, '--no-progress'],
+      ]
+    : [process.execPath, [...nodeArgs, 'import', ...files, ...extra, '--no-progress']];
   const started = performance.now();
   // Always the embedded store, whatever the caller's environment says.
   const { MONGODB_URI: _mongo, ...env } = process.env;
@@ -113,19 +193,33 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+function report(label: string, rows: number, run: number, result: RunResult): void {
+  process.stdout.write(
+    `  ${label} run ${run}: ${result.seconds.toFixed(2)} s wall (${Math.round(rows / result.seconds).toLocaleString('en')} rows/s), ` +
+      `${result.cpuSeconds.toFixed(2)} s CPU (${Math.round(rows / result.cpuSeconds).toLocaleString('en')} rows/CPU-s), peak ${result.peakMb.toFixed(0)} MB\n`,
+  );
+}
+
 export async function main(rows = 1_000_000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'teamhealth-bench-import-'));
   try {
     process.stdout.write(`import bench: generating ${rows.toLocaleString('en')} agent-day rows…\n`);
     const files = await generateFiles(dir, rows);
+    const profiled = await generateProfileFiles(dir, rows);
     const results: RunResult[] = [];
+    const profileResults: RunResult[] = [];
+    // Alternated, so a busy spell of the shared machine falls on both cases alike.
     for (let run = 1; run <= RUNS; run++) {
       const result = runOnce(files);
       results.push(result);
-      process.stdout.write(
-        `  run ${run}: ${result.seconds.toFixed(2)} s wall (${Math.round(rows / result.seconds).toLocaleString('en')} rows/s), ` +
-          `${result.cpuSeconds.toFixed(2)} s CPU (${Math.round(rows / result.cpuSeconds).toLocaleString('en')} rows/CPU-s), peak ${result.peakMb.toFixed(0)} MB\n`,
+      report('plain  ', rows, run, result);
+      const viaProfile = runOnce(
+        [profiled.file],
+        ['--mapping', profiled.mapping],
+        files.slice(0, 2),
       );
+      profileResults.push(viaProfile);
+      report('profile', rows, run, viaProfile);
     }
     const seconds = median(results.map((r) => r.seconds));
     const cpuSeconds = median(results.map((r) => r.cpuSeconds));
@@ -138,6 +232,19 @@ export async function main(rows = 1_000_000): Promise<void> {
         `— median of ${RUNS}, whole command including start-up\n` +
         `  (CPU time: ${Math.round(rows / cpuSeconds).toLocaleString('en')} rows per CPU-second; ` +
         `on a busy machine the wall-clock rate understates what the import does alone)\n`,
+    );
+    const profileSeconds = median(profileResults.map((r) => r.seconds));
+    const profileCpu = median(profileResults.map((r) => r.cpuSeconds));
+    const ratio = seconds / profileSeconds;
+    process.stdout.write(
+      `  last profile run said: ${profileResults.at(-1)?.stdout.trim().split('\n').at(-1)}\n`,
+    );
+    process.stdout.write(
+      `import through a profile: ${Math.round(rows / profileSeconds).toLocaleString('en')} rows/s, ` +
+        `${(ratio * 100).toFixed(0)}% of the plain rate (target ≥ 50%) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; ` +
+        `${Math.round(rows / profileCpu).toLocaleString('en')} rows per CPU-second ` +
+        `(${((seconds / profileSeconds) * 100).toFixed(0)}% wall, ${((cpuSeconds / profileCpu) * 100).toFixed(0)}% CPU); ` +
+        `peak RSS ${median(profileResults.map((r) => r.peakMb)).toFixed(0)} MB — median of ${RUNS}\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -41,20 +41,48 @@ program
   .description(
     'Import teams, agents, agent-day KPIs, contact volumes or enablement from CSV or JSON',
   )
-  .argument('<file...>', 'CSV, JSON array or NDJSON file(s)')
+  .argument('[file...]', 'CSV, JSON array or NDJSON file(s)')
   .addOption(
     new Option(
       '--kind <kind>',
       'what the file holds (inferred from its columns when omitted)',
     ).choices(['teams', 'agents', 'kpis', 'contacts', 'enablement']),
   )
+  .option(
+    '--profile <name>',
+    "read a platform's export through a shipped profile (docs/profiles.md)",
+  )
+  .option('--mapping <file.yml>', 'read the files through your own mapping profile')
+  .option('--dry-run', 'validate and report what would be stored; write nothing')
+  .option('--watch <dir>', 'import every file dropped into <dir>, until stopped (the inbox)')
   .option('--no-progress', 'no progress bar even on a terminal')
   .action(async (files: string[], options) => {
+    if (options.watch !== undefined) {
+      if (
+        files.length > 0 ||
+        options.kind ||
+        options.profile ||
+        options.mapping ||
+        options.dryRun
+      ) {
+        throw new UsageError(
+          'import --watch <dir> takes no files or other options (the inbox chooses a profile per file)',
+        );
+      }
+      const { watchCommand } = await import('./commands/import.ts');
+      process.exitCode = await watchCommand({ dir: options.watch });
+      return;
+    }
+    if (files.length === 0)
+      throw new UsageError('import needs at least one file (or --watch <dir>)');
     const { importCommand } = await import('./commands/import.ts');
     process.exitCode = await importCommand({
       files,
       kind: options.kind,
       progress: options.progress,
+      profile: options.profile,
+      mapping: options.mapping,
+      dryRun: options.dryRun === true,
     });
   });
 

@@ -54,6 +54,17 @@ const schema = z.object({
     .max(6000, 'must be at most 6000 (100 a second)')
     .default(300),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  // The inbox (src/ingest/inbox/): a folder `serve` imports dropped files from.
+  TEAMHEALTH_INBOX: z.string().min(1).optional(),
+  TEAMHEALTH_INBOX_SCAN_SECONDS: z.coerce
+    .number()
+    .min(0.1, 'must be at least 0.1')
+    .max(3600, 'must be at most 3600')
+    .default(30),
+  TEAMHEALTH_OPS_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD')
+    .optional(),
 });
 
 export interface Config {
@@ -75,6 +86,12 @@ export interface Config {
   /** chat.postMessage calls a minute across the workspace (the delivery engine's pace). */
   slackPostsPerMinute: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** TEAMHEALTH_INBOX: the folder `serve` imports from, scanned every scanSeconds. */
+  inbox?: { dir: string; scanSeconds: number };
+  /** TEAMHEALTH_INBOX_SCAN_SECONDS, also for `import --watch <dir>`. */
+  inboxScanSeconds: number;
+  /** TEAMHEALTH_OPS_CHANNEL: where the inbox posts its summaries. */
+  opsChannel?: string;
 }
 
 export type Requirement = 'slack';
@@ -123,5 +140,10 @@ export function loadConfig(
     workingHours: { start, end },
     slackPostsPerMinute: v.TEAMHEALTH_SLACK_POSTS_PER_MINUTE,
     logLevel: v.LOG_LEVEL,
+    ...(v.TEAMHEALTH_INBOX
+      ? { inbox: { dir: v.TEAMHEALTH_INBOX, scanSeconds: v.TEAMHEALTH_INBOX_SCAN_SECONDS } }
+      : {}),
+    inboxScanSeconds: v.TEAMHEALTH_INBOX_SCAN_SECONDS,
+    ...(v.TEAMHEALTH_OPS_CHANNEL ? { opsChannel: v.TEAMHEALTH_OPS_CHANNEL } : {}),
   };
 }

@@ -124,8 +124,20 @@ export async function serveCommand(
       delivery,
     });
 
+  // The inbox (TEAMHEALTH_INBOX): dropped files imported on a schedule, summaries to ops.
+  const inbox = config.inbox
+    ? await (await import('./inbox.ts')).startConfiguredInbox({
+        dir: config.inbox.dir,
+        config,
+        store,
+        logger,
+        delivery,
+      })
+    : undefined;
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');
+    await inbox?.stop();
     await stopSchedules?.();
     await app.stop();
     await pool.close();

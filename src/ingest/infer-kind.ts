@@ -1,9 +1,10 @@
 /**
  * Which kind of file a set of columns is, when the operator did not say (--kind).
  * Exactly one kind's signature columns must all be present; otherwise the answer is a
- * message listing the columns seen and the kinds expected.
+ * message listing the columns seen and the kinds expected. A kind's aliases count as its
+ * columns (`agent_id, name, team_id` is an agents file).
  */
-import { IMPORT_KINDS, type ImportKind, KIND_SPECS } from './kinds.ts';
+import { canonicalColumns, IMPORT_KINDS, type ImportKind, KIND_SPECS } from './kinds.ts';
 
 export type KindGuess = { kind: ImportKind } | { problem: string };
 
@@ -11,10 +12,10 @@ export type KindGuess = { kind: ImportKind } | { problem: string };
  * @example inferKind(['date', 'agent_id', 'contacts_handled', 'csat_responses']) // { kind: 'kpis' }
  */
 export function inferKind(columns: readonly string[]): KindGuess {
-  const seen = new Set(columns);
-  const matches = IMPORT_KINDS.filter((kind) =>
-    KIND_SPECS[kind].signature.every((column) => seen.has(column)),
-  );
+  const matches = IMPORT_KINDS.filter((kind) => {
+    const seen = new Set(canonicalColumns(kind, columns));
+    return KIND_SPECS[kind].signature.every((column) => seen.has(column));
+  });
   if (matches.length === 1 && matches[0]) return { kind: matches[0] };
   const shown = columns.length > 0 ? columns.join(', ') : '(none)';
   if (matches.length > 1) {

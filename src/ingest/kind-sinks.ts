@@ -22,7 +22,10 @@ export const KIND_SINKS: { [K in ImportKind]: KindSink<RecordOf[K]> } = {
   teams: {
     upsert: (store, teams) => store.teams.upsertMany({ teams }),
     keyOf: naturalKey.team,
-    remember: (known, team) => known.teams.add(team.id),
+    remember: (known, team) => {
+      known.teams.add(team.id);
+      known.teamZones.set(team.id, team.timezone);
+    },
   },
   agents: {
     upsert: (store, agents) => store.agents.upsertMany({ agents }),

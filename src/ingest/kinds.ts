@@ -14,6 +14,11 @@ export interface KindSpec {
   /** Columns every row needs (a missing column stops the file). */
   required: readonly string[];
   optional: readonly string[];
+  /**
+   * Other names a column may have in this kind of file, unambiguous in it: an agents
+   * file keyed `agent_id`, a teams file keyed `team_id` (real exports say which id it is).
+   */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
@@ -22,12 +27,14 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
     signature: ['id', 'name', 'timezone'],
     required: ['id', 'name', 'timezone'],
     optional: ['channel_id', 'lead_slack_ids', 'site'],
+    aliases: { team_id: 'id' },
   },
   agents: {
     kind: 'agents',
     signature: ['id', 'name', 'team_id'],
     required: ['id', 'name', 'team_id'],
     optional: ['slack_user_id', 'email', 'hire_date', 'site'],
+    aliases: { agent_id: 'id' },
   },
   kpis: {
     kind: 'kpis',
@@ -72,3 +79,37 @@ export const IMPORT_ORDER: Readonly<Record<ImportKind, number>> = {
   contacts: 2,
   enablement: 2,
 };
+
+/**
+ * The columns as the kind names them: an alias becomes its column, unless the file has
+ * both (then it is left as it is, and aliasClash says so).
+ * @example canonicalColumns('agents', ['agent_id', 'name', 'team_id']) // ['id', 'name', 'team_id']
+ */
+export function canonicalColumns(kind: ImportKind, columns: readonly string[]): string[] {
+  const aliases = KIND_SPECS[kind].aliases ?? {};
+  return columns.map((column) => {
+    const target = aliases[column];
+    return target !== undefined && !columns.includes(target) ? target : column;
+  });
+}
+
+/**
+ * The aliases a file uses, as `{ alias: column }`, or a problem when it has both an alias
+ * and its column (which one is the id?).
+ */
+export function aliasesUsed(
+  kind: ImportKind,
+  columns: readonly string[],
+): { renames: Record<string, string> } | { problem: string } {
+  const renames: Record<string, string> = {};
+  for (const [alias, target] of Object.entries(KIND_SPECS[kind].aliases ?? {})) {
+    if (!columns.includes(alias)) continue;
+    if (columns.includes(target)) {
+      return {
+        problem: `it has both ${target} and ${alias}, and either could be the ${kind === 'agents' ? 'agent' : 'team'}'s id; keep one`,
+      };
+    }
+    renames[alias] = target;
+  }
+  return { renames };
+}

@@ -1,7 +1,8 @@
 /**
  * The team and agent ids a row may refer to, loaded from the store once per import
  * and grown as teams and agents files of the same run are validated. Agents map to
- * their current team, which agent-day rows are stamped with.
+ * their current team, which agent-day rows are stamped with; teams map to their time
+ * zone, which turns a profile's timestamps into the team's local day.
  */
 import type { Store } from '../store/types.ts';
 
@@ -9,6 +10,8 @@ export interface KnownIds {
   teams: Set<string>;
   /** agent id → current team id */
   agentTeams: Map<string, string>;
+  /** team id → IANA time zone */
+  teamZones: Map<string, string>;
 }
 
 export async function loadKnownIds(store: Pick<Store, 'teams' | 'agents'>): Promise<KnownIds> {
@@ -16,5 +19,12 @@ export async function loadKnownIds(store: Pick<Store, 'teams' | 'agents'>): Prom
   return {
     teams: new Set(teams.map((team) => team.id)),
     agentTeams: new Map(agents.map((agent) => [agent.id, agent.team_id])),
+    teamZones: new Map(teams.map((team) => [team.id, team.timezone])),
   };
+}
+
+/** The time zone of the agent's team, when both are known. */
+export function agentZone(known: KnownIds, agentId: string): string | undefined {
+  const teamId = known.agentTeams.get(agentId);
+  return teamId === undefined ? undefined : known.teamZones.get(teamId);
 }

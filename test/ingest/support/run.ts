@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportKind } from '../../../src/ingest/kinds.ts';
+import type { Mapping } from '../../../src/ingest/profiles/mapping.ts';
 import { runImport } from '../../../src/ingest/run-import.ts';
 import type { Store } from '../../../src/store/types.ts';
 
@@ -19,7 +20,13 @@ export async function writeFixture(dir: string, name: string, text: string): Pro
 export async function importFiles(
   store: Store,
   files: string[],
-  options: { kind?: ImportKind; batchSize?: number; maxPrinted?: number } = {},
+  options: {
+    kind?: ImportKind;
+    batchSize?: number;
+    maxPrinted?: number;
+    mapping?: Mapping;
+    dryRun?: boolean;
+  } = {},
 ) {
   const out: string[] = [];
   const err: string[] = [];
