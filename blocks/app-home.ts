@@ -7,6 +7,7 @@
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { type AgentViewArgs, buildAgentViewBlocks } from './agent-view.ts';
 import { openTeamButton } from './controls.ts';
@@ -30,10 +31,10 @@ export interface AppHomeArgs {
 
 function leadTeamBlocks(team: TeamReport): KnownBlock[] {
   const lines = BALANCED_ORDER.map(
-    (m) => `${valueLine(m, team.metrics[m])}\n${statusLine(team.metrics[m])}`,
+    (m) => `${valueLine(m, team.metrics[m])}\n${statusLine(m, team.metrics[m])}`,
   );
   return [
-    section(t('home.team_name', { team: team.name }), openTeamButton(team.id)),
+    section(t('home.team_name', { team: escapeMrkdwn(team.name) }), openTeamButton(team.id)),
     section(lines.join('\n')),
   ];
 }

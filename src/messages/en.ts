@@ -142,7 +142,9 @@ export const en = {
   'digest.no_alerts': 'No alerts this week.',
   'digest.alert_count': ' · :warning: {count}',
   'digest.why': '*Why*\n{lines}',
-  'digest.why_line': '• *{team}* {label}: {reasons}',
+  'digest.why_line': '• *{team}* · {label}: {reasons}',
+  'digest.why_note':
+    'Limits are each team’s own control limits. A trend counts only when it is unlikely to be chance (Mann–Kendall p < 0.05); `/teamhealth metric <name>` shows the numbers.',
   'digest.enablement': '*Enablement by team*\n{lines}',
   'digest.enablement_line': '*{team}* · {initiative}',
   'digest.chart_title': 'Tier mix by team',
@@ -182,9 +184,20 @@ export const en = {
   'agent.header': 'Your numbers, {name}',
   'agent.fallback': 'Your numbers over {days} days: strength {strength}, focus {focus}.',
   'agent.metric_line': '*{label}*: {value} ({n}) · team median {median}',
-  'agent.strength': ':star: *Your strength*: {label}. You’re ahead of most of your peers here.',
-  'agent.focus': ':dart: *Your focus*: {label}. Small steps here will count the most.',
-  'agent.no_strength': 'Not enough contacts yet to name a strength and a focus; keep going.',
+  'agent.metric_line_few_reviews':
+    '*{label}*: {value} ({n}) · not enough reviews yet to compare ({min} needed) · team median {median}',
+  'agent.strength_ahead_one':
+    ':star: *Your strength*: {labels}. You’re ahead of most of your peers here.',
+  'agent.strength_ahead_other':
+    ':star: *Your strengths*: {labels}. You’re ahead of most of your peers on each.',
+  'agent.strength_best_one': ':star: *Your strongest area this month*: {labels}.',
+  'agent.strength_best_other': ':star: *Your strongest areas this month*: {labels}.',
+  'agent.focus_one': ':dart: *Your focus*: {labels}. Small steps here will count the most.',
+  'agent.focus_other': ':dart: *Your focus areas*: {labels}. Small steps here will count the most.',
+  'agent.no_strength': 'Not enough ranked metrics yet to name a strength and a focus; keep going.',
+  'agent.even':
+    'Your metrics sit level with each other against your peers this month: no single strength or focus stands out.',
+  'agent.fallback_none': 'Your numbers over {days} days.',
   'agent.tip': ':bulb: *A tip on {label} from {author}*: {text}',
   'agent.tip_anonymous': 'a colleague',
 
@@ -422,20 +435,26 @@ export const en = {
   'axis.label': '{label} ({unit})',
   'axis.label_lower_better': '{label} ({unit}), lower is better',
 
-  // ---- reasons and actions in reports (src/analytics) --------------------------------
-  'reason.insufficient_points':
-    '{label} has a value on {points} of the {days} days; a trend needs at least {min}',
-  'reason.no_trend': 'No sustained trend in {label} over {days} days ({p})',
-  'reason.fell': '{label} fell {amount} a day over {days} days ({p})',
-  'reason.rose': '{label} rose {amount} a day over {days} days ({p})',
-  'reason.beyond_upper': '{label} went above its upper limit {limit} {span}',
-  'reason.beyond_lower': '{label} went below its lower limit {limit} {span}',
-  'reason.run_above': '{label} stayed above its mean {mean} for {count} days in a row {span}',
-  'reason.run_below': '{label} stayed below its mean {mean} for {count} days in a row {span}',
-  'reason.drift_up': '{label} moved up {count} days in a row {span}',
-  'reason.drift_down': '{label} moved down {count} days in a row {span}',
-  'reason.span_on': 'on {date}',
-  'reason.span_from_to': 'from {first} to {last}',
+  // ---- reasons for a status, from the analytics' facts (src/messages/reasons.ts) ---
+  'reason.insufficient_points': 'a value on {points} of the {days} days; a trend needs at least {min}',
+  'reason.no_trend': 'no sustained trend over {days} days',
+  'reason.fell': 'fell about {amount} a day over {days} days',
+  'reason.rose': 'rose about {amount} a day over {days} days',
+  'reason.with_p': '{text} ({p})',
+  'reason.beyond_upper': 'above its upper limit {when}',
+  'reason.beyond_lower': 'below its lower limit {when}',
+  'reason.run_above': 'above its centre line for {count} days in a row: {spans}',
+  'reason.run_below': 'below its centre line for {count} days in a row: {spans}',
+  'reason.runs_above': 'above its centre line in {runs} runs of 8 days or more: {spans}',
+  'reason.runs_below': 'below its centre line in {runs} runs of 8 days or more: {spans}',
+  'reason.drift_up': 'moved up {count} days in a row: {spans}',
+  'reason.drift_down': 'moved down {count} days in a row: {spans}',
+  'reason.drifts_up': 'moved up in {drifts} drifts of 6 days or more: {spans}',
+  'reason.drifts_down': 'moved down in {drifts} drifts of 6 days or more: {spans}',
+  'reason.on_days_one': 'on {list}',
+  'reason.on_days_other': 'on {count} days: {list}',
+  'reason.span': '{first} – {last}',
+  'reason.day_month': '{day} {month}',
   'reason.speed_over_quality_one':
     '{speed} is improving while {quality} is declining: speed may be bought with quality',
   'reason.speed_over_quality_other':
@@ -444,11 +463,6 @@ export const en = {
     '{quality} is improving while {speed} is declining: quality may be bought with speed',
   'reason.quality_over_speed_other':
     '{quality} are improving while {speed} is declining: quality may be bought with speed',
-  'enablement.action.not_learned': 'Send the material and set a date to study it.',
-  'enablement.action.not_understood': 'Explain it, then re-check.',
-  'enablement.action.cannot_apply': 'Practise with a peer who passed the simulation.',
-  'enablement.action.not_yet_habit': 'Habit or willingness: talk it through.',
-  'enablement.action.on_track': 'Nothing to fix: keep applying it.',
 
   // ---- the dry run's browsable page (teamhealth run --dry-run) ---------------------
   'dryrun.title': 'teamhealth dry run',
