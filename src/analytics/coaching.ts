@@ -128,7 +128,11 @@ export function standingOf(
   const worst = Math.min(...rankable.map(p));
   if (best === worst) return { strength: null, focus: null, none: 'even' };
   return {
-    strength: { kind: 'strength', metrics: rankable.filter((m) => p(m) === best), percentile: best },
+    strength: {
+      kind: 'strength',
+      metrics: rankable.filter((m) => p(m) === best),
+      percentile: best,
+    },
     focus: { kind: 'focus', metrics: rankable.filter((m) => p(m) === worst), percentile: worst },
     none: null,
   };

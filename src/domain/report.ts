@@ -191,6 +191,8 @@ export interface PeerMatch {
   metric: Metric;
   /** Agent id of the team's best eligible agent on the metric. */
   leader: string;
+  /** Every agent sharing the leader's value (the leader included), sorted by id. */
+  leaders: string[];
   /** Agents whose weakest metric (by percentile) this is. */
   learners: string[];
   /** Leader's value minus the learners' mean value, in metric units (polarity applied: positive = leader better). */

@@ -163,11 +163,16 @@ export const en = {
   'nudge.tip':
     ':bulb: This week the team can gain most on *{label}*. {leader} shares what works:\n>{text}',
   'nudge.talk': 'Want to talk it through? {leader} is happy to help.',
-  'nudge.thanks': ':clap: {leader} leads the team on *{label}* this month: thank you!',
-  'nudge.invite':
-    '{leader}, would you share what works for you? Your tip reaches colleagues who want to get better at it.',
+  'nudge.thanks_one': ':clap: {leaders} leads the team on *{label}* this month: thank you!',
+  'nudge.thanks_other':
+    ':clap: {leaders} share the lead of the team on *{label}* this month: thank you!',
+  'nudge.invite_one':
+    '{leaders}, would you share what works for you? Your tip reaches colleagues who want to get better at it.',
+  'nudge.invite_other':
+    '{leaders}, would you share what works for you? Your tips reach colleagues who want to get better at it.',
   'nudge.fallback_tip': '{team}: a tip on {label} from {leader}',
-  'nudge.fallback_leader': '{team}: {leader} leads on {label}',
+  'nudge.fallback_leader_one': '{team}: {leaders} leads on {label}',
+  'nudge.fallback_leader_other': '{team}: {leaders} share the lead on {label}',
 
   // ---- recognition (job) -------------------------------------------------------------
   'recognition.header': ':tada: {team}: recognition for {week}',
@@ -385,14 +390,21 @@ export const en = {
   'chart.tiers.lagging': 'Lagging',
   'chart.tiers.no_data_teams': 'tier mix: no team has tiered agents',
   'chart.tiers.title': 'Tier mix by team',
-  'chart.tiers.title_outlier': 'Tier mix by team: {team} has the most lagging agents ({share})',
+  'chart.tiers.title_outlier_one':
+    'Tier mix by team: {teams} has the most lagging agents ({share})',
+  'chart.tiers.title_outlier_other':
+    'Tier mix by team: {teams} have the most lagging agents ({share} each)',
   'chart.tiers.team': '{team}: {top} top, {average} average, {lagging} lagging',
   'chart.tiers.team_untiered':
     '{team}: {top} top, {average} average, {lagging} lagging ({new} not yet tiered)',
-  'chart.tiers.outlier':
-    '{team} stands out: {share} lagging ({lagging} of {tiered}) against a median of {median} for the others.',
+  'chart.tiers.outlier_one':
+    '{teams} stands out: {share} lagging ({counts}) against a median of {median} for the other teams.',
+  'chart.tiers.outlier_other':
+    '{teams} stand out: {share} lagging each ({counts}) against a median of {median} for the other teams.',
+  'chart.tiers.of': '{lagging} of {tiered}',
   'chart.tiers.no_outlier':
-    'No team stands out: lagging shares are within 10 points of each other.',
+    'No team stands out: the highest lagging share ({share}) is less than 10 points above the median of the other teams ({median}).',
+  'chart.tiers.all_equal': 'Every team has the same lagging share ({share}).',
   'chart.tiers.alt': 'Tier mix across {teams}, as shares of tiered agents. {lead} {list}.',
   'chart.tiers.tiered': '{count} tiered',
   'chart.tiers.tiered_new': '{count} tiered, +{new} new',
@@ -436,7 +448,8 @@ export const en = {
   'axis.label_lower_better': '{label} ({unit}), lower is better',
 
   // ---- reasons for a status, from the analytics' facts (src/messages/reasons.ts) ---
-  'reason.insufficient_points': 'a value on {points} of the {days} days; a trend needs at least {min}',
+  'reason.insufficient_points':
+    'a value on {points} of the {days} days; a trend needs at least {min}',
   'reason.no_trend': 'no sustained trend over {days} days',
   'reason.fell': 'fell about {amount} a day over {days} days',
   'reason.rose': 'rose about {amount} a day over {days} days',
