@@ -4,16 +4,14 @@
  * (PRODUCT.md, "Coaching, not surveillance"); the weakest metric is a focus area.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatN, formatValue } from '../src/domain/format.ts';
-import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
+import { coachingFor } from '../src/analytics/coaching.ts';
+import { METRIC_DEFS } from '../src/domain/metrics.ts';
 import type { AgentReport, OrgReport, TeamReport } from '../src/domain/report.ts';
 import type { Tip } from '../src/domain/surfaces.ts';
-import { coachingFor } from '../src/analytics/coaching.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { helpfulButton, shareTipButton, snoozeButton } from './controls.ts';
 import { actions, context, fitMessage, header, type SlackMessage, section } from './message.ts';
-import { BALANCED_ORDER } from './metric-lines.ts';
 import { agentMetricLine, standingFallback, standingSentences } from './standing.ts';
 import { windowLine } from './team-summary.ts';
 

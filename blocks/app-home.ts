@@ -6,6 +6,7 @@
  * in the person's DM by src/slack/listeners/actions/open-team.ts. Always within 100 blocks.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
+import { peerGroupOf } from '../src/analytics/coaching.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
@@ -69,7 +70,11 @@ export function buildAppHomeView(args: AppHomeArgs): HomeView {
     if (args.agent) {
       blocks.push(
         header(t('home.title_agent')),
-        ...buildAgentViewBlocks({ ...args.agent, report }).blocks.slice(1),
+        ...buildAgentViewBlocks({
+          peers: peerGroupOf(report, args.agent.team),
+          ...args.agent,
+          report,
+        }).blocks.slice(1),
         divider(),
       );
     }
