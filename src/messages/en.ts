@@ -62,8 +62,8 @@ export const en = {
   'team.metric_line': '*{label}*: {value} ({n})',
   'team.status_line': '{emoji} {health}: {why}',
   'team.status_fine': 'trend {direction}, {stability}',
-  'team.balance_speed': ':warning: Speed bought with quality: {reason}',
-  'team.balance_quality': ':warning: Quality bought with speed: {reason}',
+  'team.balance_speed': ':warning: {reason}.',
+  'team.balance_quality': ':warning: {reason}.',
   'team.tier_mix':
     'Tier mix: {top} top · {average} average · {lagging} lagging · {insufficient} not enough contacts yet',
   'team.charts_missing': 'Charts are not available right now; the numbers above are complete.',
@@ -398,9 +398,9 @@ export const en = {
   'chart.tiers.team_untiered':
     '{team}: {top} top, {average} average, {lagging} lagging ({new} not yet tiered)',
   'chart.tiers.outlier_one':
-    '{teams} stands out: {share} lagging ({counts}) against a median of {median} for the other teams.',
+    '{teams} stands out: {share} lagging ({counts}) against a median of {median} for the others.',
   'chart.tiers.outlier_other':
-    '{teams} stand out: {share} lagging each ({counts}) against a median of {median} for the other teams.',
+    '{teams} stand out: {share} lagging each ({counts}) against a median of {median} for the others.',
   'chart.tiers.of': '{lagging} of {tiered}',
   'chart.tiers.no_outlier':
     'No team stands out: the highest lagging share ({share}) is less than 10 points above the median of the other teams ({median}).',
