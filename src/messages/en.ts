@@ -1,7 +1,8 @@
 /**
  * Every sentence the Slack app shows a person, in English. Another language is another
  * file with the same keys (the `satisfies` below makes a missing key a type error).
- * Placeholders are `{name}`; numbers are formatted by `t`.
+ * Placeholders are `{name}`; numbers are formatted by `t`. Texts are Slack mrkdwn: a literal
+ * `<`, `>` or `&` is written `&lt;`, `&gt;`, `&amp;`, and data goes in through escapeMrkdwn.
  */
 export const en = {
   // ---- /teamhealth usage -------------------------------------------------------------
@@ -10,15 +11,15 @@ export const en = {
     'Ask about your team’s health. Everything here is visible only to you unless you press *Share to channel*.',
   'usage.default': '`/teamhealth` — your own view: your team, or your numbers',
   'usage.help': '`/teamhealth help` — this message',
-  'usage.team': '`/teamhealth team <name or id>` — one team’s health',
-  'usage.metric': '`/teamhealth metric <csat|fcr|aht|qa|answer_rate>` — one metric in detail',
+  'usage.team': '`/teamhealth team &lt;name or id&gt;` — one team’s health',
+  'usage.metric': '`/teamhealth metric &lt;csat|fcr|aht|qa|answer_rate&gt;` — one metric in detail',
   'usage.tiers': '`/teamhealth tiers` — tier mix and movement (leads and directors)',
   'usage.mix': '`/teamhealth mix` — contact-reason mix and whether it shifted',
   'usage.enablement': '`/teamhealth enablement [initiative]` — did training reach the customer',
   'usage.digest': '`/teamhealth digest` — every team side by side (directors)',
   'usage.unknown': 'I don’t know “{input}”. Here is what I can do:',
   'usage.bad_metric': '“{input}” is not a metric. Pick one of: {metrics}.',
-  'usage.needs_team': 'Which team? Try `/teamhealth team <name or id>`.',
+  'usage.needs_team': 'Which team? Try `/teamhealth team &lt;name or id&gt;`.',
   'usage.fallback': 'How to use /teamhealth: help, team, metric, tiers, mix, enablement, digest.',
 
   // ---- access ------------------------------------------------------------------------
@@ -144,7 +145,7 @@ export const en = {
   'digest.why': '*Why*\n{lines}',
   'digest.why_line': '• *{team}* · {label}: {reasons}',
   'digest.why_note':
-    'Limits are each team’s own control limits. A trend counts only when it is unlikely to be chance (Mann–Kendall p < 0.05); `/teamhealth metric <name>` shows the numbers.',
+    'Limits are each team’s own control limits. A trend counts only when it is unlikely to be chance (Mann–Kendall p below 0.05); `/teamhealth metric csat` (or any metric) shows the numbers.',
   'digest.enablement': '*Enablement by team*\n{lines}',
   'digest.enablement_line': '*{team}* · {initiative}',
   'digest.chart_title': 'Tier mix by team',
@@ -249,9 +250,9 @@ export const en = {
   'home.title_lead': 'Your teams',
   'home.title_agent': 'Your numbers',
   'home.updated': 'Updated {asOf}. Ask more with `/teamhealth help`.',
-  'home.more_teams': '{count} more teams: use `/teamhealth team <name>`.',
+  'home.more_teams': '{count} more teams: use `/teamhealth team &lt;name&gt;`.',
   'home.more_teams_listed':
-    '{count} more teams are listed below without a button: use `/teamhealth team <name>` to open one.',
+    '{count} more teams are listed below without a button: use `/teamhealth team &lt;name&gt;` to open one.',
   'home.team_name': '*{team}*',
   'home.no_data': 'No numbers yet: the data hasn’t been imported.',
 
@@ -261,7 +262,7 @@ export const en = {
   'error.not_found': 'I couldn’t find that: {detail}',
   'error.no_data': 'There are no numbers to show yet: the data hasn’t been imported.',
   'error.unknown_team':
-    'No team called “{team}”. Try `/teamhealth team <name or id>` with one of: {known}.',
+    'No team called “{team}”. Try `/teamhealth team &lt;name or id&gt;` with one of: {known}.',
   'error.not_in_channel':
     'I’m not in <#{channel}>. Invite me with `/invite @teamhealth` and try again.',
   'error.channel_not_found': 'I can’t find that channel (or can’t message that person).',
