@@ -65,7 +65,7 @@ describe('reasonPhrases', () => {
       level: 0.9,
     };
     expect(reasonPhrases('csat', [run], { withP: false })).toEqual([
-      'below its centre line for 8 days in a row: 10 Oct – 17 Oct',
+      'below its centre line on 8 consecutive days with data: 10 Oct – 17 Oct',
     ]);
   });
 
