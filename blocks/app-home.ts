@@ -6,7 +6,9 @@
  * in the person's DM by src/slack/listeners/actions/open-team.ts. Always within 100 blocks.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
+import { peerGroupOf } from '../src/analytics/coaching.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { type AgentViewArgs, buildAgentViewBlocks } from './agent-view.ts';
 import { openTeamButton } from './controls.ts';
@@ -30,10 +32,10 @@ export interface AppHomeArgs {
 
 function leadTeamBlocks(team: TeamReport): KnownBlock[] {
   const lines = BALANCED_ORDER.map(
-    (m) => `${valueLine(m, team.metrics[m])}\n${statusLine(team.metrics[m])}`,
+    (m) => `${valueLine(m, team.metrics[m])}\n${statusLine(m, team.metrics[m])}`,
   );
   return [
-    section(t('home.team_name', { team: team.name }), openTeamButton(team.id)),
+    section(t('home.team_name', { team: escapeMrkdwn(team.name) }), openTeamButton(team.id)),
     section(lines.join('\n')),
   ];
 }
@@ -68,7 +70,11 @@ export function buildAppHomeView(args: AppHomeArgs): HomeView {
     if (args.agent) {
       blocks.push(
         header(t('home.title_agent')),
-        ...buildAgentViewBlocks({ ...args.agent, report }).blocks.slice(1),
+        ...buildAgentViewBlocks({
+          peers: peerGroupOf(report, args.agent.team),
+          ...args.agent,
+          report,
+        }).blocks.slice(1),
         divider(),
       );
     }

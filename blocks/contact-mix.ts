@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatP } from '../src/domain/format.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
 import { windowLine } from './team-summary.ts';
@@ -30,14 +31,18 @@ export function buildContactMixBlocks(args: ContactMixArgs): SlackMessage {
   }
   blocks.push(section(t(mix.shift ? 'mix.shift' : 'mix.steady', { p: formatP(mix.p) })));
   blocks.push(context(t('mix.counts', { after: mix.nAfter, before: mix.nBefore })));
-  const lines = mix.drivers
-    .slice(0, MAX_DRIVERS)
-    .map((d) => t('mix.driver', { reason: d.reason, before: pct(d.before), after: pct(d.after) }));
+  const lines = mix.drivers.slice(0, MAX_DRIVERS).map((d) =>
+    t('mix.driver', {
+      reason: escapeMrkdwn(d.reason),
+      before: pct(d.before),
+      after: pct(d.after),
+    }),
+  );
   if (mix.drivers.length > MAX_DRIVERS)
     lines.push(t('common.truncated', { count: mix.drivers.length - MAX_DRIVERS }));
   if (lines.length > 0) blocks.push(section(lines.join('\n')));
   const text = mix.shift
-    ? t('mix.fallback_shift', { team: team.name, p: formatP(mix.p) })
-    : t('mix.fallback_steady', { team: team.name });
+    ? t('mix.fallback_shift', { team: escapeMrkdwn(team.name), p: formatP(mix.p) })
+    : t('mix.fallback_steady', { team: escapeMrkdwn(team.name) });
   return fitMessage({ text, blocks });
 }

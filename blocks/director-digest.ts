@@ -8,6 +8,8 @@
 import type { KnownBlock } from '@slack/types';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
+import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 import { LIMITS } from './limits.ts';
 import { context, header, type SlackMessage, section } from './message.ts';
@@ -17,17 +19,18 @@ import { windowLine } from './team-summary.ts';
 /** Alerts a team raises, in plain words (METRICS.md: health, stability, mix, balance). */
 export function teamAlerts(team: TeamReport): string[] {
   const alerts: string[] = [];
+  const teamName = escapeMrkdwn(team.name);
   for (const metric of BALANCED_ORDER) {
     const m = team.metrics[metric];
     const label = METRIC_DEFS[metric].label;
     if (m.trend.direction === 'declining' || m.health === 'at_risk')
-      alerts.push(t('digest.alert.decline', { team: team.name, label }));
+      alerts.push(t('digest.alert.decline', { team: teamName, label }));
     else if (m.stability.status === 'volatile')
-      alerts.push(t('digest.alert.volatile', { team: team.name, label }));
+      alerts.push(t('digest.alert.volatile', { team: teamName, label }));
   }
-  if (team.contactMix.shift) alerts.push(t('digest.alert.mix', { team: team.name }));
+  if (team.contactMix.shift) alerts.push(t('digest.alert.mix', { team: teamName }));
   for (const flag of team.balance)
-    alerts.push(t('digest.alert.balance', { team: team.name, reason: flag.reason }));
+    alerts.push(t('digest.alert.balance', { team: teamName, reason: balanceReason(flag) }));
   return alerts;
 }
 
@@ -54,13 +57,53 @@ export function packLines(lines: readonly string[], max: number): string[] {
 export function teamLine(team: TeamReport): string {
   const alerts = teamAlerts(team);
   return t('digest.team_line', {
-    team: team.name,
+    team: escapeMrkdwn(team.name),
     statuses: BALANCED_ORDER.map((m) => HEALTH_EMOJI[team.metrics[m].health]).join(''),
     top: team.tierMix.top,
     average: team.tierMix.average,
     lagging: team.tierMix.lagging,
     alerts: alerts.length > 0 ? t('digest.alert_count', { count: alerts.length }) : '',
   });
+}
+
+/**
+ * The digest's "Why", for people: at most one line per team and metric at risk or on
+ * watch, its facts in plain words with the days of each kind of signal grouped
+ * ("below its lower limit on 3 days: 12, 20 and 27 Oct"); p-values are left to the note
+ * (`digest.why_note`) and the metric view, and a flat trend is left out beside signals.
+ * @example whyLines(report) // ['• *Manila Tech Support* · Answer rate: below its lower limit on 3 days: 12, 20 and 27 Oct']
+ */
+export function whyLines(report: Pick<OrgReport, 'teams'>): string[] {
+  return report.teams.flatMap((team) =>
+    BALANCED_ORDER.filter(
+      (m) =>
+        ['at_risk', 'watch'].includes(team.metrics[m].health) && team.metrics[m].reasons.length > 0,
+    ).map((m) =>
+      t('digest.why_line', {
+        team: escapeMrkdwn(team.name),
+        label: METRIC_DEFS[m].label,
+        reasons: reasonPhrases(m, team.metrics[m].reasons, {
+          withP: false,
+          skipFlatTrend: true,
+        }).join('; '),
+      }),
+    ),
+  );
+}
+
+/** "*Team* · *returns-2026*: learned 12 · …", one line per team and initiative. */
+export function enablementLines(report: Pick<OrgReport, 'teams'>): string[] {
+  return report.teams.flatMap((team) =>
+    team.enablement.map((e) =>
+      t('digest.enablement_line', {
+        team: escapeMrkdwn(team.name),
+        initiative: t('enablement.initiative', {
+          initiative: escapeMrkdwn(e.initiativeId),
+          ...e.stages,
+        }),
+      }),
+    ),
+  );
 }
 
 /** The "Alerts" list, packed into as few section texts as fit (one bullet an alert). */

@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { EnablementDiagnosis, OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
 import { windowLine } from './team-summary.ts';
@@ -43,12 +44,14 @@ export function buildEnablementBlocks(args: EnablementArgs): SlackMessage {
   }
   const nameOf = new Map(team.agents.map((a) => [a.id, a.name]));
   for (const e of initiatives.slice(0, MAX_INITIATIVES)) {
-    const lines = [t('enablement.initiative', { initiative: e.initiativeId, ...e.stages })];
+    const lines = [
+      t('enablement.initiative', { initiative: escapeMrkdwn(e.initiativeId), ...e.stages }),
+    ];
     if (args.showAgents) {
       for (const diagnosis of DIAGNOSES) {
         const who = e.agents
           .filter((a) => a.diagnosis === diagnosis)
-          .map((a) => nameOf.get(a.id) ?? a.id);
+          .map((a) => escapeMrkdwn(nameOf.get(a.id) ?? a.id));
         if (who.length > 0 && diagnosis !== 'on_track') {
           lines.push(
             t('enablement.group', {
@@ -65,7 +68,7 @@ export function buildEnablementBlocks(args: EnablementArgs): SlackMessage {
     blocks.push(context(t('common.truncated', { count: initiatives.length - MAX_INITIATIVES })));
   }
   return fitMessage({
-    text: t('enablement.fallback', { team: team.name, count: initiatives.length }),
+    text: t('enablement.fallback', { team: escapeMrkdwn(team.name), count: initiatives.length }),
     blocks,
   });
 }

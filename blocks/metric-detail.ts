@@ -8,6 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatDelta, formatP, formatValue } from '../src/domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import type { Query } from '../src/slack/query.ts';
 import { metricButtons, periodButtons } from './controls.ts';
@@ -44,7 +45,7 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
   const blocks: KnownBlock[] = [
     header(t('metric.header', { team: team.name, label })),
     context(windowLine(args.report)),
-    section(`${valueLine(metric, m)}\n${statusLine(m)}`),
+    section(`${valueLine(metric, m)}\n${statusLine(metric, m)}`),
   ];
   const slope = m.trend.slopePerDay;
   blocks.push(
@@ -94,7 +95,7 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
     periodButtons(args.query, { canShare: args.canShare, days: args.report.options.windowDays }),
   );
   const text = t('metric.fallback', {
-    team: team.name,
+    team: escapeMrkdwn(team.name),
     label,
     value: m.value === null ? t('common.no_value') : formatValue(metric, m.value),
     n: t('common.n_bare', { n: m.n }),

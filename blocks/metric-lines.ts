@@ -7,6 +7,7 @@ import { formatN, formatValue } from '../src/domain/format.ts';
 import type { Metric } from '../src/domain/metrics.ts';
 import { EFFICIENCY_METRICS, METRIC_DEFS, QUALITY_METRICS } from '../src/domain/metrics.ts';
 import type { Health, MetricReport } from '../src/domain/report.ts';
+import { reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 
 /**
@@ -35,13 +36,17 @@ export function valueLine(metric: Metric, report: Pick<MetricReport, 'value' | '
   });
 }
 
-/** ":red_circle: At risk: declining since 3 Oct (p = 0.004)" — the analytics' reasons, or the trend and stability when all is well. */
+/**
+ * ":red_circle: At risk: fell about 0.4 pts a day over 28 days (p = 0.006); below its lower
+ * limit on 12 Oct" — the analytics' reasons in words, or the trend and stability when all is well.
+ */
 export function statusLine(
+  metric: Metric,
   report: Pick<MetricReport, 'health' | 'reasons' | 'trend' | 'stability'>,
 ): string {
   const why =
     report.reasons.length > 0
-      ? report.reasons.join('; ')
+      ? reasonPhrases(metric, report.reasons, { withP: true }).join('; ')
       : t('team.status_fine', {
           direction: t(`direction.${report.trend.direction}`),
           stability: t(`stability.${report.stability.status}`),

@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Recognition } from '../src/analytics/recognition.ts';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { capItems } from './limits.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
@@ -18,7 +19,7 @@ export interface RecognitionArgs {
 
 function names(list: readonly { name: string }[]): string {
   const { kept, hidden } = capItems([...list], 30);
-  const shown = kept.map((a) => a.name).join(', ');
+  const shown = kept.map((a) => escapeMrkdwn(a.name)).join(', ');
   return hidden > 0 ? t('recognition.names_more', { names: shown, count: hidden }) : shown;
 }
 
@@ -34,12 +35,14 @@ export function buildRecognitionBlocks(args: RecognitionArgs): SlackMessage | nu
   if (personalBests.length > 0) {
     const lines = personalBests
       .slice(0, 30)
-      .map((b) => t('recognition.best', { name: b.name, label: METRIC_DEFS[b.metric].label }));
+      .map((b) =>
+        t('recognition.best', { name: escapeMrkdwn(b.name), label: METRIC_DEFS[b.metric].label }),
+      );
     blocks.push(section(t('recognition.bests', { lines: lines.join('\n') })));
   }
   blocks.push(context(t('recognition.note')));
   const text = t('recognition.fallback', {
-    team: args.teamName,
+    team: escapeMrkdwn(args.teamName),
     week: args.week,
     count: top.length + mostImproved.length + personalBests.length,
   });

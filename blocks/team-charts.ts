@@ -7,6 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import {
   type ChartImage,
@@ -47,7 +48,7 @@ export function buildTeamChartsBlocks(args: TeamChartsArgs): SlackMessage {
       section(
         t('charts_post.metric_status', {
           label: METRIC_DEFS[metric].label,
-          status: statusLine(team.metrics[metric]),
+          status: statusLine(metric, team.metrics[metric]),
         }),
       ),
     );
@@ -62,7 +63,7 @@ export function buildTeamChartsBlocks(args: TeamChartsArgs): SlackMessage {
     }),
   );
   return fitMessage({
-    text: t('charts_post.fallback', { team: team.name, counts: counts.join(', ') }),
+    text: t('charts_post.fallback', { team: escapeMrkdwn(team.name), counts: counts.join(', ') }),
     blocks,
   });
 }

@@ -6,6 +6,8 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
+import { balanceReason } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 import type { Query } from '../src/slack/query.ts';
 import { metricButtons, periodButtons } from './controls.ts';
@@ -51,11 +53,11 @@ export function buildTeamSummaryBlocks(args: TeamSummaryArgs): SlackMessage {
   ];
   for (const metric of BALANCED_ORDER) {
     const m = team.metrics[metric];
-    blocks.push(section(`${valueLine(metric, m)}\n${statusLine(m)}`));
+    blocks.push(section(`${valueLine(metric, m)}\n${statusLine(metric, m)}`));
   }
   const balance = team.balance.map((flag) =>
     t(flag.kind === 'speed_over_quality' ? 'team.balance_speed' : 'team.balance_quality', {
-      reason: flag.reason,
+      reason: balanceReason(flag),
     }),
   );
   if (balance.length > 0) blocks.push(section(balance.join('\n')));
@@ -81,7 +83,7 @@ export function buildTeamSummaryBlocks(args: TeamSummaryArgs): SlackMessage {
   }
   const count = (h: string) => BALANCED_ORDER.filter((m) => team.metrics[m].health === h).length;
   const text = t('team.fallback', {
-    team: team.name,
+    team: escapeMrkdwn(team.name),
     healthy: count('healthy'),
     watch: count('watch'),
     atRisk: count('at_risk'),

@@ -11,6 +11,7 @@ import type {
   Tier,
   TierOrInsufficient,
 } from '../src/domain/report.ts';
+import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
 import { windowLine } from './team-summary.ts';
@@ -48,8 +49,11 @@ function names(agents: AgentReport[], tier: TierOrInsufficient): string {
     .sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.name.localeCompare(b.name))
     .map((a) =>
       a.composite === null
-        ? a.name
-        : t('tiers.agent', { name: a.name, composite: Math.round(a.composite * 100) }),
+        ? escapeMrkdwn(a.name)
+        : t('tiers.agent', {
+            name: escapeMrkdwn(a.name),
+            composite: Math.round(a.composite * 100),
+          }),
     );
   return inTier.length > 0 ? inTier.join(', ') : t('tiers.none');
 }
@@ -80,7 +84,7 @@ export function buildTiersBlocks(args: TiersArgs): SlackMessage {
     blocks.push(section(`${t(`tiers.group.${tier}`)}\n${names(team.agents, tier)}`));
   }
   const text = t('tiers.fallback', {
-    team: team.name,
+    team: escapeMrkdwn(team.name),
     top: mix.top,
     average: mix.average,
     lagging: mix.lagging,

@@ -6,7 +6,7 @@
  * hourly weekday schedule sends the held ones once their hours begin.
  */
 import { buildCoachingDmBlocks } from '../blocks/coaching-dm.ts';
-import { coachingFor } from '../src/analytics/coaching.ts';
+import { coachingFor, peerGroupOf } from '../src/analytics/coaching.ts';
 import { isoWeek } from '../src/domain/dates.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { loadJobContext } from './context.ts';
@@ -42,7 +42,13 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
         (await deps.store.deliveries.countSentSince({ job: name, target: slackId, since })) > 0
       )
         continue;
-      const coaching = coachingFor({ team, agentId: agent.id, tips });
+      const coaching = coachingFor({
+        team,
+        agentId: agent.id,
+        tips,
+        peers: peerGroupOf(report, team),
+        options: report.options,
+      });
       const message = buildCoachingDmBlocks({
         coaching,
         report,

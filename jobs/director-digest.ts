@@ -4,13 +4,10 @@
  * enablement by team. Directors may see tiers; no agent is named in it.
  */
 import type { KnownBlock } from '@slack/types';
-import { buildDirectorDigestBlocks } from '../blocks/director-digest.ts';
-import { chartBlock, fitMessage, section } from '../blocks/message.ts';
-import { BALANCED_ORDER } from '../blocks/metric-lines.ts';
+import { buildDirectorDigestBlocks, enablementLines, whyLines } from '../blocks/director-digest.ts';
+import { chartBlock, context, fitMessage, section } from '../blocks/message.ts';
 import { tierMixTeamsSpec } from '../src/charts/specs/tier-mix-teams.ts';
 import { isoWeek } from '../src/domain/dates.ts';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { OrgReport } from '../src/domain/report.ts';
 import { t } from '../src/messages/t.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
@@ -20,33 +17,6 @@ import type { Job, JobDeps, JobSchedule } from './types.ts';
 export const name = 'director-digest';
 /** Monday 07:00 UTC. */
 export const schedule: JobSchedule = { cron: '0 7 * * 1', perTeamTimeZone: false };
-
-/** "*Team* CSAT: declining since …" for every metric at risk or on watch. */
-export function whyLines(report: Pick<OrgReport, 'teams'>): string[] {
-  return report.teams.flatMap((team) =>
-    BALANCED_ORDER.filter(
-      (m) =>
-        ['at_risk', 'watch'].includes(team.metrics[m].health) && team.metrics[m].reasons.length > 0,
-    ).map((m) =>
-      t('digest.why_line', {
-        team: team.name,
-        label: METRIC_DEFS[m].label,
-        reasons: team.metrics[m].reasons.join('; '),
-      }),
-    ),
-  );
-}
-
-export function enablementLines(report: Pick<OrgReport, 'teams'>): string[] {
-  return report.teams.flatMap((team) =>
-    team.enablement.map((e) =>
-      t('digest.enablement_line', {
-        team: team.name,
-        initiative: t('enablement.initiative', { initiative: e.initiativeId, ...e.stages }),
-      }),
-    ),
-  );
-}
 
 export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   if (!deps.digestChannel) return [];
@@ -65,7 +35,9 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   const why = whyLines(report);
   const enablement = enablementLines(report);
   const extra: KnownBlock[] = [
-    ...(why.length > 0 ? [section(t('digest.why', { lines: why.join('\n') }))] : []),
+    ...(why.length > 0
+      ? [section(t('digest.why', { lines: why.join('\n') })), context(t('digest.why_note'))]
+      : []),
     ...(enablement.length > 0
       ? [section(t('digest.enablement', { lines: enablement.join('\n') }))]
       : []),

@@ -36,18 +36,28 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   for (const team of ctx.report.teams) {
     const channel = ctx.teams.get(team.id)?.channel_id;
     const match = mostNeeded(team.peers);
-    const leader = match && team.agents.find((a) => a.id === match.leader);
-    if (!channel || !match || !leader) continue;
-    const tips = (await deps.store.tips.list({ agentId: leader.id, metric: match.metric }))
+    const leaders = (match?.leaders ?? (match ? [match.leader] : []))
+      .map((id) => team.agents.find((a) => a.id === id))
+      .filter((a) => a !== undefined);
+    if (!channel || !match || leaders.length === 0) continue;
+    // The most helpful, newest consented tip by any of the leaders.
+    const tips = (
+      await Promise.all(
+        leaders.map((leader) => deps.store.tips.list({ agentId: leader.id, metric: match.metric })),
+      )
+    )
+      .flat()
       .filter((tip) => tip.consent_named)
       .sort(
         (a, b) => b.helpful_count - a.helpful_count || b.created_at.localeCompare(a.created_at),
       );
+    const tip = tips[0] ?? null;
     const message = buildPeerNudgeBlocks({
       team,
       metric: match.metric,
-      leaderName: leader.name,
-      tip: tips[0] ?? null,
+      leaderNames: leaders.map((a) => a.name),
+      tip,
+      ...(tip ? { tipAuthorName: leaders.find((a) => a.id === tip.agent_id)?.name } : {}),
     });
     messages.push({ job: name, period, target: channel, kind: 'post', ...message });
   }

@@ -13,21 +13,15 @@
  */
 import type { EnablementEvent, EnablementStage } from '../domain/records.ts';
 import type { EnablementAgent, EnablementDiagnosis, EnablementReport } from '../domain/report.ts';
-import { t } from '../messages/t.ts';
 
 export const EXECUTION_TARGET = 0.8;
-
-/** What to do about a diagnosis, from the catalogue (`enablement.action.*`). */
-export function enablementAction(diagnosis: EnablementDiagnosis): string {
-  return t(`enablement.action.${diagnosis}`);
-}
 
 /**
  * @param events enablement events (any initiatives, any agents)
  * @param agentIds the agents to diagnose (a team); events of other agents are ignored
  * @returns one report per initiative that has events for these agents, sorted by id
  * @example an agent who learned and passed the check but failed the simulation
- *   // diagnosis 'cannot_apply', action 'Practise with a peer who passed the simulation.'
+ *   // diagnosis 'cannot_apply' (its action is words: `enablement.action.cannot_apply`)
  */
 export function enablementReports(
   events: readonly EnablementEvent[],
@@ -64,7 +58,7 @@ export function enablementReports(
 /**
  * One agent's diagnosis from their events on one initiative.
  * @example diagnoseAgent([learned ✓, knowledge_check ✓, simulation ✓, execution 30 of 50])
- *   // { diagnosis: 'not_yet_habit', executionRate: 0.6, action: 'Habit or willingness: talk it through.' }
+ *   // { diagnosis: 'not_yet_habit', executionRate: 0.6 }
  */
 export function diagnoseAgent(events: readonly EnablementEvent[]): Omit<EnablementAgent, 'id'> {
   const passed = (stage: EnablementStage) =>
@@ -82,7 +76,7 @@ export function diagnoseAgent(events: readonly EnablementEvent[]): Omit<Enableme
   else if (!passed('knowledge_check')) diagnosis = 'not_understood';
   else if (!passed('simulation')) diagnosis = 'cannot_apply';
   else if (executionRate !== null && executionRate < EXECUTION_TARGET) diagnosis = 'not_yet_habit';
-  return { diagnosis, action: enablementAction(diagnosis), executionRate };
+  return { diagnosis, executionRate };
 }
 
 function passedStages(diagnosis: EnablementDiagnosis, rate: number | null): EnablementStage[] {

@@ -1,6 +1,8 @@
 /**
- * Peer learning (issue #3): for each team and metric, the leader is the team's best
- * eligible agent on the metric (by value, polarity applied; ties by agent_id), and the
+ * Peer learning (issue #3): for each team and metric, the leaders are the team's eligible
+ * agents ranked on the metric (with a percentile on it) who share its best value (polarity
+ * applied); `leader` is the first of them by agent_id, `leaders` all of them, so "leads the
+ * team on" names everyone who shares the top spot. The
  * learners are the team's other eligible agents whose weakest metric (lowest percentile)
  * it is. Gap = leader's value − the learners' mean value, polarity applied, so a positive
  * gap means the leader is better. A metric is listed only when it has learners.
@@ -10,11 +12,20 @@
  */
 import { METRICS, type Metric, polaritySign } from '../domain/metrics.ts';
 import type { PeerMatch } from '../domain/report.ts';
+import { QA_MIN_EVALUATIONS } from './coaching.ts';
 
 export interface PeerAgent {
   id: string;
   values: Partial<Record<Metric, number>>;
   percentiles: Partial<Record<Metric, number>>;
+  /** Denominators; a QA leader needs at least QA_MIN_EVALUATIONS reviews. */
+  n?: Partial<Record<Metric, number>>;
+}
+
+/** Ranked on the metric: a percentile, and for QA enough reviews (METRICS.md v2). */
+function ranked(agent: PeerAgent, metric: Metric): boolean {
+  if (agent.percentiles[metric] === undefined) return false;
+  return metric !== 'qa' || !agent.n || (agent.n.qa ?? 0) >= QA_MIN_EVALUATIONS;
 }
 
 /**
@@ -40,7 +51,7 @@ export function peerMatches(agents: readonly PeerAgent[]): PeerMatch[] {
     let leader: PeerAgent | null = null;
     for (const agent of agents) {
       const v = agent.values[metric];
-      if (v === undefined) continue;
+      if (v === undefined || !ranked(agent, metric)) continue;
       const lv = leader?.values[metric];
       if (
         lv === undefined ||
@@ -51,8 +62,14 @@ export function peerMatches(agents: readonly PeerAgent[]): PeerMatch[] {
       }
     }
     if (!leader) continue;
+    const best = leader.values[metric] as number;
+    const leaders = agents
+      .filter((a) => a.values[metric] === best && ranked(a, metric))
+      .map((a) => a.id)
+      .sort();
     const learners = agents.filter(
-      (a) => a.id !== leader.id && weakest.get(a.id) === metric && a.values[metric] !== undefined,
+      (a) =>
+        !leaders.includes(a.id) && weakest.get(a.id) === metric && a.values[metric] !== undefined,
     );
     if (learners.length === 0) continue;
     const mean =
@@ -60,6 +77,7 @@ export function peerMatches(agents: readonly PeerAgent[]): PeerMatch[] {
     matches.push({
       metric,
       leader: leader.id,
+      leaders,
       learners: learners.map((a) => a.id).sort(),
       gap: sign * ((leader.values[metric] as number) - mean),
     });

@@ -6,8 +6,9 @@
  *   composite first.
  * - **Most improved**: among agents tiered in both windows (composite and
  *   previousComposite present), gain = composite − previousComposite; the largest
- *   positive gains, at most `maxImproved`, excluding agents already named in the top
- *   tier so recognition reaches different people.
+ *   positive gains, `maxImproved` of them and every agent tied with the last one (a tie
+ *   is never broken by name), excluding agents already named in the top tier so
+ *   recognition reaches different people.
  * - **Personal best**: an agent's best ISO week on a metric in their own history. Days
  *   are grouped into ISO weeks (Monday–Sunday) and each week's value is the ratio of its
  *   sums (METRICS.md). The `current` week is a personal best on a metric when its
@@ -85,7 +86,7 @@ export function selectRecognition(args: {
     .slice(0, maxTop)
     .map(({ id, name }) => ({ id, name }));
   const named = new Set(top.map((a) => a.id));
-  const mostImproved = args.agents
+  const gains = args.agents
     .filter(
       (a) =>
         a.tier !== 'insufficient_data' &&
@@ -99,9 +100,23 @@ export function selectRecognition(args: {
       gain: (a.composite as number) - (a.previousComposite as number),
     }))
     .filter((a) => a.gain > 0)
-    .sort((a, b) => b.gain - a.gain || byName(a, b))
-    .slice(0, maxImproved);
-  return { top, mostImproved };
+    .sort((a, b) => b.gain - a.gain || byName(a, b));
+  return { top, mostImproved: withTies(gains, maxImproved, (a) => a.gain) };
+}
+
+/**
+ * The first `max` of a sorted list, and every later item whose key equals the last one's.
+ * @example withTies([5, 3, 3, 1], 2, (x) => x) // [5, 3, 3]
+ */
+export function withTies<T>(sorted: readonly T[], max: number, key: (item: T) => number): T[] {
+  const kept = sorted.slice(0, max);
+  const last = kept[kept.length - 1];
+  if (last === undefined) return kept;
+  for (const item of sorted.slice(max)) {
+    if (key(item) !== key(last)) break;
+    kept.push(item);
+  }
+  return kept;
 }
 
 /** One agent's day of sums (the shape of `store.kpis.agentDailySums`). */

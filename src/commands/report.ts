@@ -10,6 +10,7 @@ import { METRIC_DEFS, METRICS } from '../domain/metrics.ts';
 import type { OrgReport, ReportOptions, TeamReport } from '../domain/report.ts';
 import { asTeamhealthError, UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { balanceReason, reasonPhrases } from '../messages/reasons.ts';
 import { buildOrgReport } from '../reports.ts';
 
 export interface ReportCommandOptions {
@@ -110,7 +111,9 @@ function formatTeam(team: TeamReport): string[] {
     const label = METRIC_DEFS[metric].label.padEnd(26);
     const value = formatValue(metric, m.value).padStart(8);
     const n = formatN(metric, m.n).padEnd(30);
-    lines.push(`  ${label}${value}  ${n} ${m.health.padEnd(17)} ${m.reasons[0] ?? ''}`);
+    lines.push(
+      `  ${label}${value}  ${n} ${m.health.padEnd(17)} ${reasonPhrases(metric, m.reasons.slice(0, 1), { withP: true })[0] ?? ''}`,
+    );
   }
   const t = team.tierMix;
   lines.push(
@@ -128,7 +131,7 @@ function formatTeam(team: TeamReport): string[] {
   } else {
     lines.push(`  Contact mix: no shift (${formatP(mix.p)})`);
   }
-  for (const flag of team.balance) lines.push(`  Balance: ${flag.reason}`);
+  for (const flag of team.balance) lines.push(`  Balance: ${balanceReason(flag)}`);
   if (team.balance.length === 0) lines.push('  Balance: no speed/quality trade-off');
   return lines;
 }

@@ -76,9 +76,35 @@ export interface MetricReport {
   trend: Trend;
   stability: Stability;
   health: Health;
-  /** Why, in plain words: which rule, which days. */
-  reasons: string[];
+  /** Why: which rule, which days, as facts (blocks/ and src/messages/ make the words). */
+  reasons: HealthReason[];
 }
+
+/**
+ * One reason for a metric's health, as data (ARCHITECTURE.md, "Words at the edge"):
+ * - `too_few_points`: a value on `points` of the window's `days`; a trend needs `min`;
+ * - `trend`: the window's trend direction, its Theil–Sen slope and Mann–Kendall p;
+ * - `signal`: one control-chart signal with every date it covers, and the limit (for
+ *   `beyond_limits`, when the chart has one value for it) or centre (for `run`) it crossed.
+ */
+export type HealthReason =
+  | { kind: 'too_few_points'; points: number; days: number; min: number }
+  | {
+      kind: 'trend';
+      direction: Direction;
+      slopePerDay: number;
+      p: number | null;
+      days: number;
+    }
+  | {
+      kind: 'signal';
+      rule: SignalRule;
+      side: Signal['side'];
+      /** Every date in the signal. */
+      dates: LocalDate[];
+      /** The crossed limit (beyond_limits) or centre (run), when one value applies. */
+      level: number | null;
+    };
 
 export interface TierMix {
   top: number;
@@ -142,8 +168,8 @@ export type EnablementDiagnosis =
 
 export interface EnablementAgent {
   id: string;
+  /** The root cause; its suggested action is words (`enablement.action.*`). */
   diagnosis: EnablementDiagnosis;
-  action: string;
   /** Execution rate when known. */
   executionRate: number | null;
 }
@@ -159,13 +185,14 @@ export interface BalanceFlag {
   kind: 'speed_over_quality' | 'quality_over_speed';
   improving: Metric | Metric[];
   declining: Metric[];
-  reason: string;
 }
 
 export interface PeerMatch {
   metric: Metric;
   /** Agent id of the team's best eligible agent on the metric. */
   leader: string;
+  /** Every agent sharing the leader's value (the leader included), sorted by id. */
+  leaders: string[];
   /** Agents whose weakest metric (by percentile) this is. */
   learners: string[];
   /** Leader's value minus the learners' mean value, in metric units (polarity applied: positive = leader better). */

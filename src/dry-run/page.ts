@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { t } from '../messages/t.ts';
 import type { DryRunRecord } from '../slack/delivery/index.ts';
-import { escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
+import { emojiHtml, escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
 
 type Text = { type?: string; text?: string };
 type Block = {
@@ -24,7 +24,8 @@ type Block = {
 
 function textHtml(text: Text | undefined): string {
   if (!text?.text) return '';
-  return text.type === 'mrkdwn' ? mrkdwnToHtml(text.text) : escapeHtml(text.text);
+  // plain_text is shown as written, emoji included (the app sets `emoji: true`).
+  return text.type === 'mrkdwn' ? mrkdwnToHtml(text.text) : emojiHtml(escapeHtml(text.text));
 }
 
 function buttonHtml(text: Text | undefined): string {

@@ -1,7 +1,8 @@
 /**
  * Every sentence the Slack app shows a person, in English. Another language is another
  * file with the same keys (the `satisfies` below makes a missing key a type error).
- * Placeholders are `{name}`; numbers are formatted by `t`.
+ * Placeholders are `{name}`; numbers are formatted by `t`. Texts are Slack mrkdwn: a literal
+ * `<`, `>` or `&` is written `&lt;`, `&gt;`, `&amp;`, and data goes in through escapeMrkdwn.
  */
 export const en = {
   // ---- /teamhealth usage -------------------------------------------------------------
@@ -10,15 +11,15 @@ export const en = {
     'Ask about your team’s health. Everything here is visible only to you unless you press *Share to channel*.',
   'usage.default': '`/teamhealth` — your own view: your team, or your numbers',
   'usage.help': '`/teamhealth help` — this message',
-  'usage.team': '`/teamhealth team <name or id>` — one team’s health',
-  'usage.metric': '`/teamhealth metric <csat|fcr|aht|qa|answer_rate>` — one metric in detail',
+  'usage.team': '`/teamhealth team &lt;name or id&gt;` — one team’s health',
+  'usage.metric': '`/teamhealth metric &lt;csat|fcr|aht|qa|answer_rate&gt;` — one metric in detail',
   'usage.tiers': '`/teamhealth tiers` — tier mix and movement (leads and directors)',
   'usage.mix': '`/teamhealth mix` — contact-reason mix and whether it shifted',
   'usage.enablement': '`/teamhealth enablement [initiative]` — did training reach the customer',
   'usage.digest': '`/teamhealth digest` — every team side by side (directors)',
   'usage.unknown': 'I don’t know “{input}”. Here is what I can do:',
   'usage.bad_metric': '“{input}” is not a metric. Pick one of: {metrics}.',
-  'usage.needs_team': 'Which team? Try `/teamhealth team <name or id>`.',
+  'usage.needs_team': 'Which team? Try `/teamhealth team &lt;name or id&gt;`.',
   'usage.fallback': 'How to use /teamhealth: help, team, metric, tiers, mix, enablement, digest.',
 
   // ---- access ------------------------------------------------------------------------
@@ -62,8 +63,8 @@ export const en = {
   'team.metric_line': '*{label}*: {value} ({n})',
   'team.status_line': '{emoji} {health}: {why}',
   'team.status_fine': 'trend {direction}, {stability}',
-  'team.balance_speed': ':warning: Speed bought with quality: {reason}',
-  'team.balance_quality': ':warning: Quality bought with speed: {reason}',
+  'team.balance_speed': ':warning: {reason}.',
+  'team.balance_quality': ':warning: {reason}.',
   'team.tier_mix':
     'Tier mix: {top} top · {average} average · {lagging} lagging · {insufficient} not enough contacts yet',
   'team.charts_missing': 'Charts are not available right now; the numbers above are complete.',
@@ -142,7 +143,9 @@ export const en = {
   'digest.no_alerts': 'No alerts this week.',
   'digest.alert_count': ' · :warning: {count}',
   'digest.why': '*Why*\n{lines}',
-  'digest.why_line': '• *{team}* {label}: {reasons}',
+  'digest.why_line': '• *{team}* · {label}: {reasons}',
+  'digest.why_note':
+    'Limits are each team’s own control limits. A trend counts only when it is unlikely to be chance (Mann–Kendall p below 0.05); `/teamhealth metric csat` (or any metric) shows the numbers.',
   'digest.enablement': '*Enablement by team*\n{lines}',
   'digest.enablement_line': '*{team}* · {initiative}',
   'digest.chart_title': 'Tier mix by team',
@@ -161,11 +164,16 @@ export const en = {
   'nudge.tip':
     ':bulb: This week the team can gain most on *{label}*. {leader} shares what works:\n>{text}',
   'nudge.talk': 'Want to talk it through? {leader} is happy to help.',
-  'nudge.thanks': ':clap: {leader} leads the team on *{label}* this month: thank you!',
-  'nudge.invite':
-    '{leader}, would you share what works for you? Your tip reaches colleagues who want to get better at it.',
+  'nudge.thanks_one': ':clap: {leaders} leads the team on *{label}* this month: thank you!',
+  'nudge.thanks_other':
+    ':clap: {leaders} share the lead of the team on *{label}* this month: thank you!',
+  'nudge.invite_one':
+    '{leaders}, would you share what works for you? Your tip reaches colleagues who want to get better at it.',
+  'nudge.invite_other':
+    '{leaders}, would you share what works for you? Your tips reach colleagues who want to get better at it.',
   'nudge.fallback_tip': '{team}: a tip on {label} from {leader}',
-  'nudge.fallback_leader': '{team}: {leader} leads on {label}',
+  'nudge.fallback_leader_one': '{team}: {leaders} leads on {label}',
+  'nudge.fallback_leader_other': '{team}: {leaders} share the lead on {label}',
 
   // ---- recognition (job) -------------------------------------------------------------
   'recognition.header': ':tada: {team}: recognition for {week}',
@@ -182,9 +190,20 @@ export const en = {
   'agent.header': 'Your numbers, {name}',
   'agent.fallback': 'Your numbers over {days} days: strength {strength}, focus {focus}.',
   'agent.metric_line': '*{label}*: {value} ({n}) · team median {median}',
-  'agent.strength': ':star: *Your strength*: {label}. You’re ahead of most of your peers here.',
-  'agent.focus': ':dart: *Your focus*: {label}. Small steps here will count the most.',
-  'agent.no_strength': 'Not enough contacts yet to name a strength and a focus; keep going.',
+  'agent.metric_line_few_reviews':
+    '*{label}*: {value} ({n}) · not enough reviews yet to compare ({min} needed) · team median {median}',
+  'agent.strength_ahead_one':
+    ':star: *Your strength*: {labels}. You’re ahead of most of your peers here.',
+  'agent.strength_ahead_other':
+    ':star: *Your strengths*: {labels}. You’re ahead of most of your peers on each.',
+  'agent.strength_best_one': ':star: *Your strongest area this month*: {labels}.',
+  'agent.strength_best_other': ':star: *Your strongest areas this month*: {labels}.',
+  'agent.focus_one': ':dart: *Your focus*: {labels}. Small steps here will count the most.',
+  'agent.focus_other': ':dart: *Your focus areas*: {labels}. Small steps here will count the most.',
+  'agent.no_strength': 'Not enough ranked metrics yet to name a strength and a focus; keep going.',
+  'agent.even':
+    'Your metrics sit level with each other against your peers this month: no single strength or focus stands out.',
+  'agent.fallback_none': 'Your numbers over {days} days.',
   'agent.tip': ':bulb: *A tip on {label} from {author}*: {text}',
   'agent.tip_anonymous': 'a colleague',
 
@@ -231,9 +250,9 @@ export const en = {
   'home.title_lead': 'Your teams',
   'home.title_agent': 'Your numbers',
   'home.updated': 'Updated {asOf}. Ask more with `/teamhealth help`.',
-  'home.more_teams': '{count} more teams: use `/teamhealth team <name>`.',
+  'home.more_teams': '{count} more teams: use `/teamhealth team &lt;name&gt;`.',
   'home.more_teams_listed':
-    '{count} more teams are listed below without a button: use `/teamhealth team <name>` to open one.',
+    '{count} more teams are listed below without a button: use `/teamhealth team &lt;name&gt;` to open one.',
   'home.team_name': '*{team}*',
   'home.no_data': 'No numbers yet: the data hasn’t been imported.',
 
@@ -243,7 +262,7 @@ export const en = {
   'error.not_found': 'I couldn’t find that: {detail}',
   'error.no_data': 'There are no numbers to show yet: the data hasn’t been imported.',
   'error.unknown_team':
-    'No team called “{team}”. Try `/teamhealth team <name or id>` with one of: {known}.',
+    'No team called “{team}”. Try `/teamhealth team &lt;name or id&gt;` with one of: {known}.',
   'error.not_in_channel':
     'I’m not in <#{channel}>. Invite me with `/invite @teamhealth` and try again.',
   'error.channel_not_found': 'I can’t find that channel (or can’t message that person).',
@@ -372,14 +391,21 @@ export const en = {
   'chart.tiers.lagging': 'Lagging',
   'chart.tiers.no_data_teams': 'tier mix: no team has tiered agents',
   'chart.tiers.title': 'Tier mix by team',
-  'chart.tiers.title_outlier': 'Tier mix by team: {team} has the most lagging agents ({share})',
+  'chart.tiers.title_outlier_one':
+    'Tier mix by team: {teams} has the most lagging agents ({share})',
+  'chart.tiers.title_outlier_other':
+    'Tier mix by team: {teams} have the most lagging agents ({share} each)',
   'chart.tiers.team': '{team}: {top} top, {average} average, {lagging} lagging',
   'chart.tiers.team_untiered':
     '{team}: {top} top, {average} average, {lagging} lagging ({new} not yet tiered)',
-  'chart.tiers.outlier':
-    '{team} stands out: {share} lagging ({lagging} of {tiered}) against a median of {median} for the others.',
+  'chart.tiers.outlier_one':
+    '{teams} stands out: {share} lagging ({counts}) against a median of {median} for the others.',
+  'chart.tiers.outlier_other':
+    '{teams} stand out: {share} lagging each ({counts}) against a median of {median} for the others.',
+  'chart.tiers.of': '{lagging} of {tiered}',
   'chart.tiers.no_outlier':
-    'No team stands out: lagging shares are within 10 points of each other.',
+    'No team stands out: the highest lagging share ({share}) is less than 10 points above the median of the other teams ({median}).',
+  'chart.tiers.all_equal': 'Every team has the same lagging share ({share}).',
   'chart.tiers.alt': 'Tier mix across {teams}, as shares of tiered agents. {lead} {list}.',
   'chart.tiers.tiered': '{count} tiered',
   'chart.tiers.tiered_new': '{count} tiered, +{new} new',
@@ -422,20 +448,27 @@ export const en = {
   'axis.label': '{label} ({unit})',
   'axis.label_lower_better': '{label} ({unit}), lower is better',
 
-  // ---- reasons and actions in reports (src/analytics) --------------------------------
+  // ---- reasons for a status, from the analytics' facts (src/messages/reasons.ts) ---
   'reason.insufficient_points':
-    '{label} has a value on {points} of the {days} days; a trend needs at least {min}',
-  'reason.no_trend': 'No sustained trend in {label} over {days} days ({p})',
-  'reason.fell': '{label} fell {amount} a day over {days} days ({p})',
-  'reason.rose': '{label} rose {amount} a day over {days} days ({p})',
-  'reason.beyond_upper': '{label} went above its upper limit {limit} {span}',
-  'reason.beyond_lower': '{label} went below its lower limit {limit} {span}',
-  'reason.run_above': '{label} stayed above its mean {mean} for {count} days in a row {span}',
-  'reason.run_below': '{label} stayed below its mean {mean} for {count} days in a row {span}',
-  'reason.drift_up': '{label} moved up {count} days in a row {span}',
-  'reason.drift_down': '{label} moved down {count} days in a row {span}',
-  'reason.span_on': 'on {date}',
-  'reason.span_from_to': 'from {first} to {last}',
+    'a value on {points} of the {days} days; a trend needs at least {min}',
+  'reason.no_trend': 'no sustained trend over {days} days',
+  'reason.fell': 'fell about {amount} a day over {days} days',
+  'reason.rose': 'rose about {amount} a day over {days} days',
+  'reason.with_p': '{text} ({p})',
+  'reason.beyond_upper': 'above its upper limit {when}',
+  'reason.beyond_lower': 'below its lower limit {when}',
+  'reason.run_above': 'above its centre line on {count} consecutive days with data: {spans}',
+  'reason.run_below': 'below its centre line on {count} consecutive days with data: {spans}',
+  'reason.runs_above': 'above its centre line in {runs} runs of 8 days or more: {spans}',
+  'reason.runs_below': 'below its centre line in {runs} runs of 8 days or more: {spans}',
+  'reason.drift_up': 'moved up on {count} consecutive days with data: {spans}',
+  'reason.drift_down': 'moved down on {count} consecutive days with data: {spans}',
+  'reason.drifts_up': 'moved up in {drifts} drifts of 6 days or more: {spans}',
+  'reason.drifts_down': 'moved down in {drifts} drifts of 6 days or more: {spans}',
+  'reason.on_days_one': 'on {list}',
+  'reason.on_days_other': 'on {count} days: {list}',
+  'reason.span': '{first} – {last}',
+  'reason.day_month': '{day} {month}',
   'reason.speed_over_quality_one':
     '{speed} is improving while {quality} is declining: speed may be bought with quality',
   'reason.speed_over_quality_other':
@@ -444,11 +477,6 @@ export const en = {
     '{quality} is improving while {speed} is declining: quality may be bought with speed',
   'reason.quality_over_speed_other':
     '{quality} are improving while {speed} is declining: quality may be bought with speed',
-  'enablement.action.not_learned': 'Send the material and set a date to study it.',
-  'enablement.action.not_understood': 'Explain it, then re-check.',
-  'enablement.action.cannot_apply': 'Practise with a peer who passed the simulation.',
-  'enablement.action.not_yet_habit': 'Habit or willingness: talk it through.',
-  'enablement.action.on_track': 'Nothing to fix: keep applying it.',
 
   // ---- the dry run's browsable page (teamhealth run --dry-run) ---------------------
   'dryrun.title': 'teamhealth dry run',

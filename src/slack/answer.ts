@@ -15,11 +15,13 @@ import { buildMetricDetailBlocks } from '../../blocks/metric-detail.ts';
 import { buildNoRoleBlocks } from '../../blocks/no-role.ts';
 import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
 import { buildTiersBlocks } from '../../blocks/tiers.ts';
+import { coachingFor, peerGroupOf } from '../analytics/coaching.ts';
 import type { Metric } from '../domain/metrics.ts';
 import type { Team } from '../domain/records.ts';
 import type { OrgReport, TeamReport } from '../domain/report.ts';
 import type { Tip } from '../domain/surfaces.ts';
 import { ErrorCode } from '../errors.ts';
+import { escapeMrkdwn } from '../messages/mrkdwn.ts';
 import { t } from '../messages/t.ts';
 import { buildOrgReport } from '../reports.ts';
 import type { Store } from '../store/types.ts';
@@ -144,8 +146,8 @@ export async function answerQuery(
       );
       return plain(
         t('error.unknown_team', {
-          team: found.missing,
-          known: visible.map((x) => x.name).join(', ') || '–',
+          team: escapeMrkdwn(found.missing),
+          known: visible.map((x) => escapeMrkdwn(x.name)).join(', ') || '–',
         }),
       );
     }
@@ -232,8 +234,8 @@ export async function answerQuery(
       if (query.initiative && !known.includes(query.initiative)) {
         return plain(
           t('enablement.unknown_initiative', {
-            initiative: query.initiative,
-            known: known.join(', ') || '–',
+            initiative: escapeMrkdwn(query.initiative),
+            known: known.map(escapeMrkdwn).join(', ') || '–',
           }),
         );
       }
@@ -247,14 +249,16 @@ export async function answerQuery(
     case 'agent': {
       const agentId = query.agent as string;
       const agentReport = teamReport.agents.find((a) => a.id === agentId);
+      // The tip is on the focus the view names (blocks/standing.ts), ties and all.
+      const peers = peerGroupOf(report, teamReport);
       const focus = agentReport
-        ? (Object.entries(agentReport.percentiles) as [Metric, number][]).sort(
-            (a, b) => a[1] - b[1],
-          )[0]?.[0]
+        ? coachingFor({ team: teamReport, agentId, tips: [], peers, options: report.options }).focus
+            ?.metrics[0]
         : undefined;
       const tip = await tipFor(store, teamReport, agentId, focus);
       message = buildAgentViewBlocks({
         ...base,
+        peers,
         agentId,
         ...(tip ? { tip } : {}),
         inviteTip: viewer.agent?.id === agentId,

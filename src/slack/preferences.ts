@@ -1,4 +1,5 @@
 /** Things a person changes for themselves: snoozing coaching DMs, marking a tip helpful. */
+import { escapeMrkdwn } from '../messages/mrkdwn.ts';
 import { t } from '../messages/t.ts';
 import type { Store } from '../store/types.ts';
 import { rolesOf } from './authorization.ts';
@@ -46,5 +47,5 @@ export async function markTipHelpful(args: {
   const author = tip.consent_named
     ? ((await args.store.agents.get({ id: tip.agent_id }))?.name ?? t('agent.tip_anonymous'))
     : t('agent.tip_anonymous');
-  return t('helpful.done', { author, count: tip.helpful_count });
+  return t('helpful.done', { author: escapeMrkdwn(author), count: tip.helpful_count });
 }

@@ -19,8 +19,6 @@ describe('balanceFlags', () => {
         kind: 'speed_over_quality',
         improving: 'aht',
         declining: ['qa'],
-        reason:
-          'Handle time is improving while QA score is declining: speed may be bought with quality',
       },
     ]);
   });

@@ -32,7 +32,6 @@ describe('diagnoseAgent', () => {
     ]);
     expect(cannot).toEqual({
       diagnosis: 'cannot_apply',
-      action: 'Practise with a peer who passed the simulation.',
       executionRate: null,
     });
   });

@@ -28,8 +28,7 @@ const withSignals = (signals: Signal[]): Stability => ({
 });
 
 describe('health', () => {
-  it('is at_risk on a declining trend, saying how fast, over how long and how sure', () => {
-    // formatDelta('csat', 0.004) = '+0.4 pts' → sign dropped; formatP(0.006) = 'p = 0.006'.
+  it('is at_risk on a declining trend, giving the slope, the window and p as facts', () => {
     const h = health(
       'csat',
       trendOf({ direction: 'declining', slopePerDay: -0.004, p: 0.006 }),
@@ -38,21 +37,11 @@ describe('health', () => {
     );
     expect(h).toEqual({
       health: 'at_risk',
-      reasons: ['CSAT fell 0.4 pts a day over 28 days (p = 0.006)'],
+      reasons: [{ kind: 'trend', direction: 'declining', slopePerDay: -0.004, p: 0.006, days: 28 }],
     });
   });
 
-  it('says a rising handle time rose (declining for a lower-is-better metric)', () => {
-    const h = health(
-      'aht',
-      trendOf({ direction: 'declining', slopePerDay: 3, p: 0.0004 }),
-      stable,
-      28,
-    );
-    expect(h.reasons[0]).toBe('Handle time rose 3.0s a day over 28 days (p < 0.001)');
-  });
-
-  it('is watch when a point is beyond the limits, naming the day', () => {
+  it('is watch when a point is beyond the limits, with the day and the limit crossed', () => {
     const h = health(
       'csat',
       trendOf({}),
@@ -68,10 +57,16 @@ describe('health', () => {
       28,
     );
     expect(h.health).toBe('watch');
-    expect(h.reasons[0]).toBe('CSAT went below its lower limit 82.0% on 2026-10-12');
+    expect(h.reasons[0]).toEqual({
+      kind: 'signal',
+      rule: 'beyond_limits',
+      side: 'below',
+      dates: ['2026-10-12'],
+      level: 0.82,
+    });
   });
 
-  it('is watch for a run on the bad side, and healthy for a run on the good side', () => {
+  it('is watch for a run on the bad side (every day of the run, and the centre), healthy for one on the good side', () => {
     const run = (side: 'above' | 'below', bad: boolean): Signal => ({
       rule: 'run',
       dates: ['2026-10-10', '2026-10-17'],
@@ -81,9 +76,8 @@ describe('health', () => {
     });
     const bad = health('csat', trendOf({}), withSignals([run('below', true)]), 28);
     expect(bad.health).toBe('watch');
-    expect(bad.reasons[0]).toBe(
-      'CSAT stayed below its mean 90.0% for 8 days in a row from 2026-10-10 to 2026-10-17',
-    );
+    expect(bad.reasons[0]).toMatchObject({ kind: 'signal', rule: 'run', level: 0.9 });
+    expect((bad.reasons[0] as { dates: string[] }).dates).toHaveLength(8);
     expect(health('csat', trendOf({}), withSignals([run('above', false)]), 28).health).toBe(
       'healthy',
     );
@@ -92,13 +86,15 @@ describe('health', () => {
   it('is healthy with no trend and no signals, and says so', () => {
     expect(health('qa', trendOf({ p: 0.41 }), stable, 28)).toEqual({
       health: 'healthy',
-      reasons: ['No sustained trend in QA score over 28 days (p = 0.410)'],
+      reasons: [{ kind: 'trend', direction: 'flat', slopePerDay: 0, p: 0.41, days: 28 }],
     });
   });
 
-  it('is insufficient_data where the trend is', () => {
+  it('is insufficient_data where the trend is, with the days it has and needs', () => {
     const h = health('fcr', trendOf({ direction: 'insufficient_data', points: 5 }), stable, 28);
-    expect(h.health).toBe('insufficient_data');
-    expect(h.reasons[0]).toContain('5 of the 28 days');
+    expect(h).toEqual({
+      health: 'insufficient_data',
+      reasons: [{ kind: 'too_few_points', points: 5, days: 28, min: 8 }],
+    });
   });
 });

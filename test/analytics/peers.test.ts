@@ -24,16 +24,32 @@ describe('peerMatches', () => {
       { id: 'L', values: { aht: 240 }, percentiles: { aht: 1 } },
       { id: 'M', values: { aht: 300, csat: 0.9 }, percentiles: { aht: 0, csat: 0.5 } },
     ]);
-    expect(match).toEqual({ metric: 'aht', leader: 'L', learners: ['M'], gap: 60 });
+    expect(match).toEqual({ metric: 'aht', leader: 'L', leaders: ['L'], learners: ['M'], gap: 60 });
   });
 
-  it('breaks a tie for leader by agent id and never makes the leader its own learner', () => {
+  it('names every agent tied for the lead, and never makes a leader a learner', () => {
     const [match] = peerMatches([
       { id: 'Y', values: { qa: 90 }, percentiles: { qa: 0.75 } },
       { id: 'X', values: { qa: 90 }, percentiles: { qa: 0.75 } },
       { id: 'Z', values: { qa: 70 }, percentiles: { qa: 0 } },
     ]);
-    // X and Y tie at 90 → X leads; Y's only metric is qa, so Y is a learner too (gap mean(90, 70)).
-    expect(match).toMatchObject({ metric: 'qa', leader: 'X', learners: ['Y', 'Z'], gap: 10 });
+    // X and Y tie at 90: both lead (X first by id); Z learns, gap 90 − 70.
+    expect(match).toMatchObject({
+      metric: 'qa',
+      leader: 'X',
+      leaders: ['X', 'Y'],
+      learners: ['Z'],
+      gap: 20,
+    });
+  });
+
+  it('leads only among agents ranked on the metric: no QA lead on under 5 reviews', () => {
+    const matches = peerMatches([
+      { id: 'F', values: { qa: 100, csat: 0.8 }, percentiles: { qa: 1, csat: 0.5 }, n: { qa: 2 } },
+      { id: 'G', values: { qa: 90, csat: 0.9 }, percentiles: { qa: 0.5, csat: 1 }, n: { qa: 12 } },
+      { id: 'H', values: { qa: 80, csat: 0.85 }, percentiles: { qa: 0, csat: 0.7 }, n: { qa: 9 } },
+      { id: 'I', values: { csat: 0.7 }, percentiles: { csat: 0 } },
+    ]);
+    expect(matches.find((m) => m.metric === 'qa')).toMatchObject({ leaders: ['G'] });
   });
 });

@@ -128,7 +128,12 @@ describe('assembleOrgReport on a small organisation', () => {
     expect(csat?.trend.slopePerDay).toBeCloseTo(-0.01, 12);
     expect(csat?.trend.s).toBe(-378); // all 28·27/2 pairs fall
     expect(csat?.health).toBe('at_risk');
-    expect(csat?.reasons[0]).toBe('CSAT fell 1.0 pts a day over 28 days (p < 0.001)');
+    expect(csat?.reasons[0]).toMatchObject({
+      kind: 'trend',
+      direction: 'declining',
+      slopePerDay: -0.01,
+      days: 28,
+    });
     // September 50/100 = 0.5; October holds only the window days.
     expect(csat?.monthly).toEqual([
       { month: '2026-09', value: 0.5, n: 100 },

@@ -7,6 +7,7 @@ import { METRICS, type Metric } from '../../src/domain/metrics.ts';
 import type {
   AgentReport,
   Health,
+  HealthReason,
   MetricReport,
   OrgReport,
   TeamReport,
@@ -18,7 +19,7 @@ export function metricReport(
   value: number | null,
   n: number,
   health: Health = 'healthy',
-  reasons: string[] = [],
+  reasons: HealthReason[] = [],
 ): MetricReport {
   return {
     value,
@@ -94,9 +95,18 @@ export function billingNorth(): TeamReport {
       fcr: metricReport(0.71, 3300),
       qa: metricReport(86.5, 42),
       aht: metricReport(312, 3300, 'at_risk', [
-        'handle time rising since 2026-10-10 (Mann–Kendall p = 0.004)',
+        { kind: 'trend', direction: 'declining', slopePerDay: 1.5, p: 0.004, days: 28 },
       ]),
-      answer_rate: metricReport(0.9, 4000, 'watch', ['volatile: CV 0.21']),
+      answer_rate: metricReport(0.9, 4000, 'watch', [
+        {
+          kind: 'signal',
+          rule: 'beyond_limits',
+          side: 'below',
+          dates: ['2026-10-12', '2026-10-20'],
+          level: 0.8,
+        },
+        { kind: 'trend', direction: 'flat', slopePerDay: 0, p: 0.678, days: 28 },
+      ]),
     },
     tierMix: { top: 1, average: 1, lagging: 1, insufficient_data: 1 },
     tierMovement: {
@@ -165,9 +175,9 @@ export function billingNorth(): TeamReport {
         initiativeId: 'refund-policy-v2',
         stages: { learned: 3, knowledge_check: 2, simulation: 2, execution: 1 },
         agents: [
-          { id: 'A1', diagnosis: 'on_track', action: '', executionRate: 0.9 },
-          { id: 'A2', diagnosis: 'not_yet_habit', action: '', executionRate: 0.5 },
-          { id: 'A3', diagnosis: 'not_understood', action: '', executionRate: null },
+          { id: 'A1', diagnosis: 'on_track', executionRate: 0.9 },
+          { id: 'A2', diagnosis: 'not_yet_habit', executionRate: 0.5 },
+          { id: 'A3', diagnosis: 'not_understood', executionRate: null },
         ],
       },
     ],
@@ -176,7 +186,6 @@ export function billingNorth(): TeamReport {
         kind: 'speed_over_quality',
         improving: 'aht',
         declining: ['csat'],
-        reason: 'handle time improving while CSAT declines',
       },
     ],
     peers: [],
@@ -221,7 +230,14 @@ export function largestOrg(): OrgReport {
     const metrics = {} as Record<Metric, MetricReport>;
     for (const m of METRICS)
       metrics[m] = metricReport(0.5, 100, 'at_risk', [
-        'a reason that is fairly long and explains which rule fired on which days'.repeat(2),
+        { kind: 'trend', direction: 'declining', slopePerDay: -0.004, p: 0.01, days: 28 },
+        ...Array.from({ length: 6 }, (_, k) => ({
+          kind: 'signal' as const,
+          rule: 'run' as const,
+          side: 'below' as const,
+          dates: Array.from({ length: 8 }, (_, d) => `2026-0${1 + k}-1${d}`),
+          level: 0.5,
+        })),
       ]);
     teams.push({
       ...base,

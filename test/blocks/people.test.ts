@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAgentViewBlocks, median, strengthAndFocus } from '../../blocks/agent-view.ts';
+import { buildAgentViewBlocks } from '../../blocks/agent-view.ts';
 import { buildEnablementBlocks } from '../../blocks/enablement.ts';
 import { buildNoRoleBlocks } from '../../blocks/no-role.ts';
 import { buildTiersBlocks, movementCounts } from '../../blocks/tiers.ts';
@@ -59,17 +59,6 @@ describe('buildAgentViewBlocks', () => {
     expect(() =>
       buildAgentViewBlocks({ team: billingNorth(), agentId: 'NOPE', report: reportFrame }),
     ).toThrow(/NOPE/);
-  });
-});
-
-describe('median and strengthAndFocus', () => {
-  it('takes the middle value, or the mean of the middle two', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNull();
-  });
-  it('needs two metrics to name a strength and a focus', () => {
-    expect(strengthAndFocus({ percentiles: { csat: 0.5 } })).toBeNull();
   });
 });
 

@@ -31,8 +31,8 @@ describe('buildTeamSummaryBlocks', () => {
     // 0.8734 → 87.3%; 1204 → "1,204 survey responses"; 312 s → 5m 12s
     expect(text).toContain('*CSAT*: 87.3% (n = 1,204 survey responses)');
     expect(text).toContain('*Handle time*: 5m 12s (n = 3,300 contacts)');
-    expect(text).toContain(':red_circle: At risk: handle time rising since 2026-10-10');
-    expect(text).toContain(':large_yellow_circle: Watch: volatile: CV 0.21');
+    expect(text).toContain(':red_circle: At risk: rose about 1.5s a day over 28 days (p = 0.004)');
+    expect(text).toContain('Watch: below its lower limit on 2 days: 12 and 20 Oct');
   });
 
   it('never shows efficiency without quality beside it: quality metrics come first', () => {
@@ -51,7 +51,7 @@ describe('buildTeamSummaryBlocks', () => {
 
   it('warns when speed is bought with quality', () => {
     expect(JSON.stringify(summary('lead').blocks)).toContain(
-      'Speed bought with quality: handle time improving while CSAT declines',
+      ':warning: Handle time is improving while CSAT is declining: speed may be bought with quality.',
     );
   });
 

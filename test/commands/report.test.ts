@@ -67,7 +67,7 @@ describe('formatReportText', () => {
     expect(csat).toContain('86.5%');
     expect(csat).toContain('n = 2,800 survey responses');
     expect(csat).toContain('at_risk');
-    expect(csat).toContain('CSAT fell 1.0 pts a day over 28 days (p < 0.001)');
+    expect(csat).toContain('at_risk           fell about 1.0 pts a day over 28 days (p < 0.001)');
     const fcr = text
       .split('\n')
       .find((line) => line.trimStart().startsWith('First-contact resolution'));
@@ -168,9 +168,12 @@ describe('report on a real embedded store', () => {
     expect(json.window).toEqual({ from: '2026-10-04', to: '2026-10-31' });
     expect(json.teams[0].id).toBe('T1');
     expect(json.teams[0].metrics.csat.health).toBe('at_risk');
-    expect(json.teams[0].metrics.csat.reasons[0]).toBe(
-      'CSAT fell 1.0 pts a day over 28 days (p < 0.001)',
-    );
+    expect(json.teams[0].metrics.csat.reasons[0]).toMatchObject({
+      kind: 'trend',
+      direction: 'declining',
+      slopePerDay: -0.01,
+      days: 28,
+    });
     expect(json.teams[0].metrics.fcr).toMatchObject({ value: null, health: 'insufficient_data' });
   });
 

@@ -49,6 +49,22 @@ describe('dry run', () => {
     );
   });
 
+  it('draws the emoji shortcodes the app uses, and leaves unknown ones as written', () => {
+    expect(
+      mrkdwnToHtml(':large_green_circle: healthy :red_circle: :warning: :no_such_emoji:'),
+    ).toBe('🟢 healthy 🔴 ⚠️ :no_such_emoji:');
+  });
+
+  it('shows escaped data as Slack does: the characters, never a link, mention or quote', () => {
+    // What src/messages/mrkdwn.ts makes of a tip "&gt; <!channel> & <https://a.example|b>".
+    expect(mrkdwnToHtml('&gt; &lt;!channel&gt; &amp; &lt;https://a.example|b&gt;')).toBe(
+      '&gt; &lt;!channel&gt; &amp; &lt;https://a.example|b&gt;',
+    );
+    expect(mrkdwnToHtml('Shared to <#C123>.')).toBe(
+      'Shared to <span class="mention">#C123</span>.',
+    );
+  });
+
   it.skipIf(!existsSync(CHROMIUM))(
     'index.html loads in Chromium, shows every message, and every image loads',
     async () => {

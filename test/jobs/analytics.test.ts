@@ -106,13 +106,16 @@ describe('coachingFor', () => {
 
   it('takes the best percentile as strength, the worst as focus, medians of tiered agents only', () => {
     const c = coachingFor({ team, agentId: 'a', tips: [] });
-    expect([c.strength, c.focus]).toEqual(['csat', 'fcr']);
+    expect(c.strength).toEqual({ kind: 'strength', metrics: ['csat'], percentile: 0.9 });
+    expect(c.focus).toEqual({ kind: 'focus', metrics: ['fcr'], percentile: 0.2 });
     // CSAT median of a, b, c = 0.8 (z is not tiered); AHT median of 300, 280, 400 = 300.
     expect(c.lines.find((l) => l.metric === 'csat')).toEqual({
       metric: 'csat',
       value: 0.9,
       n: 40,
       teamMedian: 0.8,
+      percentile: 0.9,
+      tooFewReviews: false,
     });
     expect(c.lines.find((l) => l.metric === 'aht')?.teamMedian).toBe(300);
     // Quality metrics come before efficiency ones.
@@ -133,6 +136,52 @@ describe('coachingFor', () => {
 
   it('names no strength or focus with fewer than two percentiles', () => {
     const c = coachingFor({ team, agentId: 'b', tips: [] });
-    expect([c.strength, c.focus]).toEqual([null, null]);
+    expect([c.strength, c.focus, c.none]).toEqual([null, null, 'too_few_ranked']);
+  });
+
+  it('never names a metric on which every peer ties (all percentiles 0.5)', () => {
+    const peers = [
+      { percentiles: { csat: 0.5, fcr: 0, aht: 1 } },
+      { percentiles: { csat: 0.5, fcr: 1, aht: 0 } },
+    ];
+    const c = coachingFor({ team, agentId: 'a', tips: [], peers });
+    // csat (0.9 for a, but 0.5 for every peer) is out: strength aht 0.5, focus fcr 0.2.
+    expect(c.strength?.metrics).toEqual(['aht']);
+    expect(c.focus?.metrics).toEqual(['fcr']);
+  });
+
+  it('ranks QA only with at least 5 reviews, and flags its line "too few reviews"', () => {
+    const qaTeam = {
+      id: 'T',
+      agents: [
+        agent('q', {
+          percentiles: { csat: 0.4, qa: 1, fcr: 0.1 },
+          values: { csat: 0.8, qa: 99, fcr: 0.5 },
+          n: { csat: 40, qa: 3, fcr: 90 },
+        }),
+      ],
+    };
+    const c = coachingFor({ team: qaTeam, agentId: 'q', tips: [] });
+    expect(c.strength?.metrics).toEqual(['csat']);
+    expect(c.lines.find((l) => l.metric === 'qa')?.tooFewReviews).toBe(true);
+    expect(
+      coachingFor({ team: qaTeam, agentId: 'q', tips: [], options: { qaMinEvaluations: 3 } })
+        .strength?.metrics,
+    ).toEqual(['qa']);
+  });
+
+  it('names every metric sharing the best percentile, and none when all are level', () => {
+    const tied = {
+      id: 'T',
+      agents: [
+        agent('t', { percentiles: { csat: 0.8, fcr: 0.8, aht: 0.3 }, n: {} }),
+        agent('e', { percentiles: { csat: 0.6, fcr: 0.6, aht: 0.6 }, n: {} }),
+      ],
+    };
+    expect(coachingFor({ team: tied, agentId: 't', tips: [] }).strength?.metrics).toEqual([
+      'csat',
+      'fcr',
+    ]);
+    expect(coachingFor({ team: tied, agentId: 'e', tips: [] }).none).toBe('even');
   });
 });

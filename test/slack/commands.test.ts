@@ -72,7 +72,7 @@ describe('every subcommand', () => {
   it('team <unknown> names the teams the viewer may ask for', async () => {
     const answer = await h.command(USERS.lead1, 'team Nowhere');
     expect(answer.text).toBe(
-      'No team called “Nowhere”. Try `/teamhealth team <name or id>` with one of: Billing North.',
+      'No team called “Nowhere”. Try `/teamhealth team &lt;name or id&gt;` with one of: Billing North.',
     );
   });
 
@@ -136,7 +136,7 @@ describe('every subcommand', () => {
 
   it('a director asking for a team view without naming a team is asked which', async () => {
     expect((await h.command(USERS.director, 'tiers')).text).toBe(
-      'Which team? Try `/teamhealth team <name or id>`.',
+      'Which team? Try `/teamhealth team &lt;name or id&gt;`.',
     );
   });
 

@@ -9,7 +9,7 @@ import { tn } from '../../messages/plural.ts';
 import { t } from '../../messages/t.ts';
 import { INK, TIER_COLORS } from '../palette.ts';
 import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';
-import { pct } from './wording.ts';
+import { listJoin, pct } from './wording.ts';
 
 export interface TierMixTeamsArgs {
   teams: { name: string; tierMix: TierMix }[];
@@ -22,7 +22,7 @@ export function tierLabel(tier: Tier): string {
   return t(`chart.tiers.${tier}`);
 }
 
-interface Row {
+export interface Row {
   name: string;
   mix: TierMix;
   tiered: number;
@@ -72,14 +72,18 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
       height: 360,
     });
 
-  const outlier = rows[0] as Row;
-  const others = rows.slice(1).map((r) => r.share.lagging);
-  const median = medianOf(others);
+  const most = mostLagging(rows);
+  const top = most.teams[0] as Row;
+  const median = medianOf(most.others.map((r) => r.share.lagging));
   const standsOut =
-    rows.length > 1 && outlier.share.lagging > 0 && outlier.share.lagging - median >= 0.1;
+    most.others.length > 0 && top.share.lagging > 0 && top.share.lagging - median >= 0.1;
+  const names = listJoin(most.teams.map((r) => r.name));
 
   const title = standsOut
-    ? t('chart.tiers.title_outlier', { team: outlier.name, share: pct(outlier.share.lagging) })
+    ? tn('chart.tiers.title_outlier', most.teams.length, {
+        teams: names,
+        share: pct(top.share.lagging),
+      })
     : t('chart.tiers.title');
   const teamList = rows.map((r) =>
     t(r.mix.insufficient_data ? 'chart.tiers.team_untiered' : 'chart.tiers.team', {
@@ -91,16 +95,19 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
     }),
   );
   const lead = standsOut
-    ? t('chart.tiers.outlier', {
-        team: outlier.name,
-        share: pct(outlier.share.lagging),
-        lagging: outlier.mix.lagging,
-        tiered: outlier.tiered,
+    ? tn('chart.tiers.outlier', most.teams.length, {
+        teams: names,
+        share: pct(top.share.lagging),
+        counts: listJoin(
+          most.teams.map((r) => t('chart.tiers.of', { lagging: r.mix.lagging, tiered: r.tiered })),
+        ),
         median: pct(median),
       })
-    : rows.length > 1
-      ? t('chart.tiers.no_outlier')
-      : '';
+    : rows.length <= 1
+      ? ''
+      : most.others.length === 0
+        ? t('chart.tiers.all_equal', { share: pct(top.share.lagging) })
+        : t('chart.tiers.no_outlier', { share: pct(top.share.lagging), median: pct(median) });
   const alt = t('chart.tiers.alt', {
     teams: tn('chart.teams', rows.length),
     lead,
@@ -159,6 +166,24 @@ export function tierMixTeamsSpec(args: TierMixTeamsArgs): ChartSpec {
         },
       },
     },
+  };
+}
+
+/**
+ * The teams sharing the highest lagging share (compared exactly, as fractions), and the
+ * rest. Ties name every team: 2 of 6 and 4 of 12 both have "the most".
+ * @example mostLagging([A 5 of 14, B 4 of 12, C 2 of 6]).teams // [A] (36% against 33%)
+ */
+export function mostLagging(rows: readonly Row[]): { teams: Row[]; others: Row[] } {
+  // a/b > c/d ⇔ a·d > c·b for positive b, d: no floating-point ties missed or invented.
+  const cmp = (x: Row, y: Row) => x.mix.lagging * y.tiered - y.mix.lagging * x.tiered;
+  let best: Row | null = null;
+  for (const r of rows) if (!best || cmp(r, best) > 0) best = r;
+  if (!best) return { teams: [], others: [] };
+  const b = best;
+  return {
+    teams: rows.filter((r) => cmp(r, b) === 0),
+    others: rows.filter((r) => cmp(r, b) !== 0),
   };
 }
 

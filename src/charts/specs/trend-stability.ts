@@ -324,8 +324,19 @@ function trendAltText(
       slopePerDay !== null && intercept !== null
         ? intercept + slopePerDay * (days - 1)
         : (series[series.length - 1]?.value ?? null);
+    // A change too small to show in the numbers said is no change ("rose from 85.0% to 85.0%").
+    const same =
+      from !== null && to !== null && formatValue(metric, from) === formatValue(metric, to);
     const verb =
-      from === null || to === null ? 'went' : to > from ? 'rose' : to < from ? 'fell' : 'stayed';
+      from === null || to === null
+        ? 'went'
+        : same
+          ? 'stayed'
+          : to > from
+            ? 'rose'
+            : to < from
+              ? 'fell'
+              : 'stayed';
     movement =
       verb === 'stayed'
         ? t('chart.trend.stayed_at', { value: formatValue(metric, from) })

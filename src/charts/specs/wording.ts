@@ -6,28 +6,9 @@ import type { LocalDate } from '../../domain/records.ts';
 import type { Signal } from '../../domain/report.ts';
 import { tn } from '../../messages/plural.ts';
 import { t } from '../../messages/t.ts';
+import { listJoin, monthName } from '../../messages/words.ts';
 
-const MONTHS = [
-  'chart.month.1',
-  'chart.month.2',
-  'chart.month.3',
-  'chart.month.4',
-  'chart.month.5',
-  'chart.month.6',
-  'chart.month.7',
-  'chart.month.8',
-  'chart.month.9',
-  'chart.month.10',
-  'chart.month.11',
-  'chart.month.12',
-] as const;
-
-/** The short name of month 1…12 (`MM` of a date), from the catalogue. */
-function monthName(mm: string): string {
-  const key = MONTHS[Number(mm) - 1];
-  if (!key) throw new Error(`wording: "${mm}" is not a month 01…12`);
-  return t(key);
-}
+export { listJoin };
 
 /** @example shortDate('2026-10-04') // 'Oct 4' */
 export function shortDate(date: LocalDate): string {
@@ -40,15 +21,6 @@ export function shortDate(date: LocalDate): string {
 /** @example monthLabel('2026-10') // 'Oct 2026' */
 export function monthLabel(month: string): string {
   return t('chart.month', { month: monthName(month.slice(5, 7)), year: month.slice(0, 4) });
-}
-
-/** @example listJoin(['a', 'b', 'c']) // 'a, b and c' */
-export function listJoin(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return t('chart.list_and', {
-    head: items.slice(0, -1).join(', '),
-    last: items[items.length - 1] ?? '',
-  });
 }
 
 /** A share 0…1 as a whole percent. @example pct(0.4499) // '45%' */

@@ -5,6 +5,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
 import { METRICS } from '../../../domain/metrics.ts';
+import { escapeMrkdwn } from '../../../messages/mrkdwn.ts';
 import { t } from '../../../messages/t.ts';
 import { answerQuery } from '../../answer.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
@@ -28,8 +29,11 @@ export function teamhealthCommand(deps: SlackDeps) {
     if (parsed.kind === 'usage') {
       const problem =
         parsed.problem === 'bad_metric'
-          ? t('usage.bad_metric', { input: parsed.input, metrics: METRICS.join(', ') })
-          : t('usage.unknown', { input: parsed.input });
+          ? t('usage.bad_metric', {
+              input: escapeMrkdwn(parsed.input),
+              metrics: METRICS.join(', '),
+            })
+          : t('usage.unknown', { input: escapeMrkdwn(parsed.input) });
       await respond({ response_type: 'ephemeral', ...buildHelpBlocks({ problem, director }) });
       return;
     }
