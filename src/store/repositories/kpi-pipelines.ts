@@ -1,8 +1,6 @@
 /**
- * The aggregation pipelines behind the KPI questions: the same arrays run server-side by
- * MongoDB and by mingo in the embedded store. They end at `$group`; the repository
- * shapes and sorts the (few) groups in plain code, because mingo's `$project` costs
- * ~28 µs a document (4 s over a year of team-days), and a JavaScript map costs nothing.
+ * The aggregation pipelines behind the KPI questions, run server-side by MongoDB. They
+ * end at `$group`; the repository shapes and sorts the (few) groups in plain code.
  * A missing field is "not measured": `$sum` skips it in both engines.
  */
 
@@ -26,8 +24,7 @@ export function teamDailyPipeline(args: DateRange & { teamIds?: string[] }): Pip
 /**
  * Σ per agent over the range, with `days` = rows counted and `team_id` = the team of the
  * agent's latest day in range: rows are sorted by date before grouping, so `$last`
- * sees the latest (an agent has one row per date, so there are no ties). The embedded
- * store's date index yields rows already in date order and skips that sort.
+ * sees the latest (an agent has one row per date, so there are no ties).
  */
 export function agentWindowPipeline(
   args: DateRange & { teamIds?: string[]; agentIds?: string[] },
