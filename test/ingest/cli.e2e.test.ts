@@ -1,6 +1,6 @@
 /**
  * End to end: `node bin/teamhealth.mjs import …` as a child process against the real
- * embedded store (openStore) in a temp folder, then the store opened again here to see
+ * SQLite store (openStore) in a temp folder, then the store opened again here to see
  * what it holds. Includes the crash test: SIGKILL mid-import, import again, and the
  * store holds exactly the file's rows.
  */
@@ -45,7 +45,7 @@ async function withStore<T>(
 }
 
 // Each child process pays tsx start-up (seconds on a busy CI box), hence the long timeouts.
-describe('teamhealth import (child process, embedded store)', { timeout: 120_000 }, () => {
+describe('teamhealth import (child process, SQLite store)', { timeout: 120_000 }, () => {
   it('stores the good rows, reports the bad ones by line, exits 2, and changes nothing on a second run', async () => {
     const dir = await tempDir();
     const dataDir = join(dir, 'data');
@@ -147,14 +147,20 @@ describe('teamhealth import (child process, embedded store)', { timeout: 120_000
     // Teams and agents first, then the big file in a process we kill once a batch is in.
     expect((await runImport(dataDir, files.slice(0, 2))).code).toBe(0);
     const { child, done } = startImport(dataDir, [kpis]);
-    const journal = join(dataDir, 'journal.log');
-    const started = (await stat(journal)).size;
-    for (;;) {
-      const size = await stat(journal).then(
-        (s) => s.size,
-        () => 0,
-      );
-      if (size > started + 1_000_000) break;
+    // Wait until at least one batch has committed: SQLite in WAL mode appends each
+    // committed transaction to the -wal file before any checkpoint moves it home.
+    const stored = async () => {
+      let size = 0;
+      for (const name of ['teamhealth.sqlite', 'teamhealth.sqlite-wal']) {
+        size += await stat(join(dataDir, name)).then(
+          (s) => s.size,
+          () => 0,
+        );
+      }
+      return size;
+    };
+    const started = await stored();
+    while ((await stored()) < started + 1_000_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     child.kill('SIGKILL');
