@@ -32,22 +32,32 @@ export function databaseFromUri(uri: string, fallback?: string): string {
   return splitUri(uri).path || fallback || 'teamhealth';
 }
 
-export async function openMongo(uri: string, dbName?: string): Promise<MongoHandle> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+/**
+ * Connects and checks the deployment. `options.client` replaces the driver's client
+ * (tests pass the in-memory double from test/support/mongo-double.ts).
+ * @throws StoreError naming the hosts when the server cannot be reached or answered badly.
+ */
+export async function openMongo(
+  uri: string,
+  dbName?: string,
+  options: { client?: MongoClient } = {},
+): Promise<MongoHandle> {
+  const client = options.client ?? new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
   const name = databaseFromUri(uri, dbName);
+  const host = splitUri(uri).hosts;
+  let transactions: boolean;
+  const db = client.db(name);
   try {
     await client.connect();
+    const hello = await db.admin().command({ hello: 1 });
+    transactions = Boolean(hello.setName) || hello.msg === 'isdbgrid';
   } catch (error) {
     await client.close().catch(() => undefined);
-    const host = splitUri(uri).hosts;
     throw new StoreError(
       `cannot connect to MongoDB at ${host}: ${(error as Error).message}`,
       error,
     );
   }
-  const db = client.db(name);
-  const hello = await db.admin().command({ hello: 1 });
-  const transactions = Boolean(hello.setName) || hello.msg === 'isdbgrid';
   return {
     collection: (collectionName) =>
       new MongoCollection(client, db.collection<Doc>(collectionName), transactions),
