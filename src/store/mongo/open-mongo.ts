@@ -3,7 +3,7 @@
  * mongo-collection.ts that imports the driver.
  */
 import { MongoClient } from 'mongodb';
-import { StoreError } from '../../errors.ts';
+import { ConfigError, StoreError } from '../../errors.ts';
 import type { Doc, DocCollection } from '../collection.ts';
 import { MongoCollection } from './mongo-collection.ts';
 
@@ -33,6 +33,23 @@ export function databaseFromUri(uri: string, fallback?: string): string {
 }
 
 /**
+ * The driver's client for the URI; the driver parses it (without connecting).
+ * @throws ConfigError naming MONGODB_URI and the driver's reason, on one line (the
+ * driver's messages never repeat the URI, so no password is printed).
+ */
+export function parseUri(uri: string): MongoClient {
+  try {
+    return new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new ConfigError(
+      `MONGODB_URI is not a MongoDB connection string the driver accepts: ${reason}`,
+      error,
+    );
+  }
+}
+
+/**
  * Connects and checks the deployment. `options.client` replaces the driver's client
  * (tests pass the in-memory double from test/support/mongo-double.ts).
  * @throws StoreError naming the hosts when the server cannot be reached or answered badly.
@@ -42,7 +59,7 @@ export async function openMongo(
   dbName?: string,
   options: { client?: MongoClient } = {},
 ): Promise<MongoHandle> {
-  const client = options.client ?? new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+  const client = options.client ?? parseUri(uri);
   const name = databaseFromUri(uri, dbName);
   const host = splitUri(uri).hosts;
   let transactions: boolean;
