@@ -21,6 +21,12 @@ export interface IndexSpec {
   /** Documents lacking every indexed field are not indexed (so not checked for uniqueness). */
   sparse?: boolean;
   name?: string;
+  /**
+   * A TTL index (MongoDB): the server deletes a document once the indexed Date field is
+   * this many seconds old. Backends without a TTL monitor ignore it; readers must never
+   * rely on the deletion, only on the stored date.
+   */
+  expireAfterSeconds?: number;
 }
 
 export interface UpsertCounts {

@@ -172,6 +172,9 @@ export class MongoCollection implements DocCollection {
         unique: spec.unique ?? false,
         sparse: spec.sparse ?? false,
         ...(spec.name ? { name: spec.name } : {}),
+        ...(spec.expireAfterSeconds !== undefined
+          ? { expireAfterSeconds: spec.expireAfterSeconds }
+          : {}),
       }),
     );
   }
