@@ -9,6 +9,7 @@ export enum ErrorCode {
   InputError = 'teamhealth_input_error',
   StoreError = 'teamhealth_store_error',
   StoreLockedError = 'teamhealth_store_locked_error',
+  LeaseHeldError = 'teamhealth_lease_held_error',
   NotFoundError = 'teamhealth_not_found_error',
   ForbiddenError = 'teamhealth_forbidden_error',
   UsageError = 'teamhealth_usage_error',
@@ -43,6 +44,11 @@ export class StoreError extends TeamhealthError {
 /** Another process holds the embedded store's data folder. */
 export class StoreLockedError extends TeamhealthError {
   readonly code = ErrorCode.StoreLockedError;
+}
+
+/** Another process is running the same job (it holds the job's run lease); the message names it. */
+export class LeaseHeldError extends TeamhealthError {
+  readonly code = ErrorCode.LeaseHeldError;
 }
 
 export class NotFoundError extends TeamhealthError {
