@@ -49,7 +49,8 @@ export interface DocCollection {
   /**
    * Replaces or inserts each document by `_id`, in order (a later duplicate `_id` in the
    * same call replaces the earlier one). All-or-nothing: a unique-index violation rejects
-   * the whole call with a {@link DuplicateKeyError} naming the key.
+   * the whole call with a {@link DuplicateKeyError} naming the key. (MongoDB keeps this
+   * with one transaction per call, which is why it refuses a standalone server.)
    */
   upsertMany(docs: Doc[]): Promise<UpsertCounts>;
   updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<UpdateOutcome>;

@@ -42,14 +42,12 @@ export class MongoCollection implements DocCollection {
   readonly name: string;
   readonly #coll: Collection<Doc>;
   readonly #client: MongoClient;
-  /** Whether the deployment supports transactions (replica set or sharded cluster). */
-  readonly #transactions: boolean;
 
-  constructor(client: MongoClient, coll: Collection<Doc>, transactions: boolean) {
+  /** `client` must reach a replica set or mongos (open-mongo.ts refuses a standalone). */
+  constructor(client: MongoClient, coll: Collection<Doc>) {
     this.name = coll.collectionName;
     this.#coll = coll;
     this.#client = client;
-    this.#transactions = transactions;
   }
 
   /** Runs a driver call, turning E11000 into DuplicateKeyError and anything else into StoreError. */
@@ -89,9 +87,9 @@ export class MongoCollection implements DocCollection {
   }
 
   /**
-   * Ordered replace-with-upsert by `_id`. All-or-nothing inside a transaction where the
-   * deployment supports one; a standalone server has no transactions, so there a failed
-   * call may leave its earlier documents written (use a replica set in production).
+   * Ordered replace-with-upsert by `_id`, in one transaction: all documents or none.
+   * (Without the transaction an ordered bulk write keeps the documents before the first
+   * error; that is why a standalone server is refused at start-up.)
    */
   upsertMany(docs: Doc[]): Promise<UpsertCounts> {
     if (docs.length === 0) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
@@ -108,7 +106,6 @@ export class MongoCollection implements DocCollection {
       };
     };
     return this.#run('upsertMany', async () => {
-      if (!this.#transactions) return write();
       const session = this.#client.startSession();
       try {
         return await session.withTransaction(() => write(session));

@@ -50,7 +50,8 @@ export function parseUri(uri: string): MongoClient {
 }
 
 /**
- * Connects and checks the deployment. `options.client` replaces the driver's client
+ * Connects and checks the deployment: a replica set or a sharded cluster, never a
+ * standalone server, which has no transactions. `options.client` replaces the driver's client
  * (tests pass the in-memory double from test/support/mongo-double.ts).
  * @throws StoreError naming the hosts when the server cannot be reached or answered badly.
  */
@@ -62,12 +63,11 @@ export async function openMongo(
   const client = options.client ?? parseUri(uri);
   const name = databaseFromUri(uri, dbName);
   const host = splitUri(uri).hosts;
-  let transactions: boolean;
   const db = client.db(name);
+  let hello: Record<string, unknown>;
   try {
     await client.connect();
-    const hello = await db.admin().command({ hello: 1 });
-    transactions = Boolean(hello.setName) || hello.msg === 'isdbgrid';
+    hello = await db.admin().command({ hello: 1 });
   } catch (error) {
     await client.close().catch(() => undefined);
     throw new StoreError(
@@ -75,9 +75,16 @@ export async function openMongo(
       error,
     );
   }
+  // Every upsertMany is one transaction (all rows or none), and only a replica set or a
+  // sharded cluster (mongos) has transactions.
+  if (!hello.setName && hello.msg !== 'isdbgrid') {
+    await client.close().catch(() => undefined);
+    throw new StoreError(
+      `MongoDB at ${host} is a standalone server; teamhealth needs a replica set for transactions (a single-node replica set is enough: start mongod with --replSet rs0 and run rs.initiate() once)`,
+    );
+  }
   return {
-    collection: (collectionName) =>
-      new MongoCollection(client, db.collection<Doc>(collectionName), transactions),
+    collection: (collectionName) => new MongoCollection(client, db.collection<Doc>(collectionName)),
     close: () => client.close(),
     dropDatabase: async () => {
       await db.dropDatabase();
