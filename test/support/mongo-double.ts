@@ -489,12 +489,15 @@ export class SessionDouble {
   readonly state: Session = { inTransaction: false, undo: new Map() };
   readonly #client: MongoDouble;
   ended = false;
+  /** The options of the last `withTransaction` call. */
+  transactionOptions: Document = {};
 
   constructor(client: MongoDouble) {
     this.#client = client;
   }
 
-  async withTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  async withTransaction<T>(fn: () => Promise<T>, options: Document = {}): Promise<T> {
+    this.transactionOptions = options;
     if (!this.#client.transactions) {
       throw new MongoServerError({
         message: 'Transaction numbers are only allowed on a replica set member or mongos',

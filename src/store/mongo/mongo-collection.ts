@@ -26,6 +26,15 @@ import {
 
 const DUPLICATE_KEY = 11000;
 
+/**
+ * The server-side time limit of every operation (`maxTimeMS`) and of every commit
+ * (`maxCommitTimeMS`), so a stalled call fails instead of holding a job's one-hour lease.
+ * Not `timeoutMS`: in driver 7.x it is deprecated and does nothing (its typings say "has
+ * no effect", and its timeout code never creates a timeout context).
+ */
+export const OPERATION_TIME_LIMIT_MS = 120_000;
+const timeLimit = { maxTimeMS: OPERATION_TIME_LIMIT_MS };
+
 function ensureAcknowledged(
   result: { acknowledged: boolean },
   what: string,
@@ -73,7 +82,7 @@ export class MongoCollection implements DocCollection {
 
   find(filter: Filter, options: { sort?: SortSpec; limit?: number } = {}): Promise<Doc[]> {
     return this.#run('find', () => {
-      let cursor = this.#coll.find(filter as Document);
+      let cursor = this.#coll.find(filter as Document, timeLimit);
       if (options.sort) cursor = cursor.sort(options.sort);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return cursor.toArray() as Promise<Doc[]>;
@@ -81,9 +90,7 @@ export class MongoCollection implements DocCollection {
   }
 
   aggregate(pipeline: Pipeline): Promise<Record<string, unknown>[]> {
-    return this.#run('aggregate', () =>
-      this.#coll.aggregate(pipeline, { allowDiskUse: true }).toArray(),
-    );
+    return this.#run('aggregate', () => this.#coll.aggregate(pipeline, timeLimit).toArray());
   }
 
   /**
@@ -97,7 +104,7 @@ export class MongoCollection implements DocCollection {
       replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
     }));
     const write = async (session?: ClientSession) => {
-      const result = await this.#coll.bulkWrite(ops, { ordered: true, session });
+      const result = await this.#coll.bulkWrite(ops, { ordered: true, session, ...timeLimit });
       ensureAcknowledged({ acknowledged: result.isOk() }, 'upsertMany', this.name);
       return {
         inserted: result.upsertedCount,
@@ -108,7 +115,9 @@ export class MongoCollection implements DocCollection {
     return this.#run('upsertMany', async () => {
       const session = this.#client.startSession();
       try {
-        return await session.withTransaction(() => write(session));
+        return await session.withTransaction(() => write(session), {
+          maxCommitTimeMS: OPERATION_TIME_LIMIT_MS,
+        });
       } finally {
         await session.endSession();
       }
@@ -123,6 +132,7 @@ export class MongoCollection implements DocCollection {
     return this.#run('updateOne', async () => {
       const result = await this.#coll.updateOne(filter as Document, update, {
         upsert: options.upsert ?? false,
+        ...timeLimit,
       });
       ensureAcknowledged(result, 'updateOne', this.name);
       const outcome: UpdateOutcome = {
@@ -141,26 +151,27 @@ export class MongoCollection implements DocCollection {
       () =>
         this.#coll.findOneAndUpdate(filter as Document, update, {
           returnDocument: 'after',
+          ...timeLimit,
         }) as Promise<Doc | null>,
     );
   }
 
   insertOne(doc: Doc): Promise<void> {
     return this.#run('insertOne', async () => {
-      ensureAcknowledged(await this.#coll.insertOne({ ...doc }), 'insertOne', this.name);
+      ensureAcknowledged(await this.#coll.insertOne({ ...doc }, timeLimit), 'insertOne', this.name);
     });
   }
 
   deleteMany(filter: Filter): Promise<number> {
     return this.#run('deleteMany', async () => {
-      const result = await this.#coll.deleteMany(filter as Document);
+      const result = await this.#coll.deleteMany(filter as Document, timeLimit);
       ensureAcknowledged(result, 'deleteMany', this.name);
       return result.deletedCount;
     });
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
-    return this.#run('countDocuments', () => this.#coll.countDocuments(filter as Document));
+    return this.#run('countDocuments', () => this.#coll.countDocuments(filter as Document, timeLimit));
   }
 
   async createIndex(spec: IndexSpec): Promise<void> {
