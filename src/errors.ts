@@ -8,6 +8,7 @@ export enum ErrorCode {
   ConfigError = 'teamhealth_config_error',
   InputError = 'teamhealth_input_error',
   StoreError = 'teamhealth_store_error',
+  LeaseHeldError = 'teamhealth_lease_held_error',
   NotFoundError = 'teamhealth_not_found_error',
   ForbiddenError = 'teamhealth_forbidden_error',
   UsageError = 'teamhealth_usage_error',
@@ -37,6 +38,11 @@ export class InputError extends TeamhealthError {
 
 export class StoreError extends TeamhealthError {
   readonly code = ErrorCode.StoreError;
+}
+
+/** Another process is running the same job (it holds the job's run lease); the message names it. */
+export class LeaseHeldError extends TeamhealthError {
+  readonly code = ErrorCode.LeaseHeldError;
 }
 
 export class NotFoundError extends TeamhealthError {

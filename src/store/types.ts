@@ -134,6 +134,15 @@ export interface LeaseStore {
    */
   acquire(args: { name: string; holder: string; ttlMs: number; now: Date }): Promise<boolean>;
   release(args: { name: string; holder: string }): Promise<void>;
+  /** Who holds the named lease, since when and until when; null when no lease is stored (it may have expired). */
+  get(args: { name: string }): Promise<Lease | null>;
+}
+
+export interface Lease {
+  name: string;
+  holder: string;
+  acquired_at: Date;
+  expires_at: Date;
 }
 
 export interface SettingsStore {

@@ -119,6 +119,7 @@ export function makeLeaseStore(db: SqliteDatabase): LeaseStore {
       'WHERE leases.expires_at <= excluded.acquired_at OR leases.holder = excluded.holder',
   );
   const release = db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?');
+  const get = db.prepare('SELECT name, holder, acquired_at, expires_at FROM leases WHERE name = ?');
   return {
     acquire: async ({ name, holder, ttlMs, now }) => {
       checkId(name, 'leases.acquire: name');
@@ -132,6 +133,19 @@ export function makeLeaseStore(db: SqliteDatabase): LeaseStore {
     },
     release: async ({ name, holder }) => {
       release.run(name, holder);
+    },
+    get: async ({ name }) => {
+      checkId(name, 'leases.get: name');
+      const row = get.get(name) as
+        | { name: string; holder: string; acquired_at: string; expires_at: string }
+        | undefined;
+      if (!row) return null;
+      return {
+        name: row.name,
+        holder: row.holder,
+        acquired_at: new Date(row.acquired_at),
+        expires_at: new Date(row.expires_at),
+      };
     },
   };
 }

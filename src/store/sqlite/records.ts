@@ -73,8 +73,16 @@ export function makeAgentStore(db: SqliteDatabase): AgentStore {
       const rows = (args.teamId !== undefined ? ofTeam.all(args.teamId) : all.all()) as Row[];
       return rows.map((r) => fromRow<Agent>(AGENTS, r));
     },
-    get: async ({ id }) => read(one.get(id)),
-    bySlackUser: async ({ slackUserId }) => read(bySlack.get(slackUserId)),
+    // The same check as the Mongo repository: an id that is not a non-empty string is a
+    // caller's bug, not "no such agent".
+    get: async ({ id }) => {
+      checkId(id, 'agents.get: id');
+      return read(one.get(id));
+    },
+    bySlackUser: async ({ slackUserId }) => {
+      checkId(slackUserId, 'agents.bySlackUser: slackUserId');
+      return read(bySlack.get(slackUserId));
+    },
   };
 }
 
