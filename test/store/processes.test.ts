@@ -143,6 +143,42 @@ describe('several processes on one SQLite folder', { timeout: 180_000 }, () => {
     });
   });
 
+  it('gives the same report after a kill -9 mid-import and an import again as after one clean import', async () => {
+    const files = await generateFiles(dir, 100_000);
+    const kpis = files[2] as string;
+    const cleanDir = join(dir, 'clean');
+    const clean = await startNode(
+      [BIN, 'import', ...files, '--no-progress'],
+      embeddedEnv(cleanDir, { LOG_LEVEL: 'warn' }),
+    ).done;
+    expect(clean.code, clean.stderr).toBe(0);
+
+    const org = await startNode([BIN, 'import', ...files.slice(0, 2), '--no-progress'], env()).done;
+    expect(org.code, org.stderr).toBe(0);
+    const killed = startNode([BIN, 'import', kpis, '--no-progress'], env());
+    const partial = await withStore(async (store) => {
+      let stored = 0;
+      while (stored === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        stored = await store.kpis.count();
+      }
+      return stored;
+    });
+    killed.child.kill('SIGKILL');
+    expect((await killed.done).signal).toBe('SIGKILL');
+    expect(partial).toBeLessThan(100_000);
+    const again = await startNode([BIN, 'import', kpis, '--no-progress'], env()).done;
+    expect(again.code, again.stderr).toBe(0);
+
+    const [afterCrash, afterClean] = await Promise.all([
+      startNode([BIN, 'report', '--json'], env()).done,
+      startNode([BIN, 'report', '--json'], embeddedEnv(cleanDir, { LOG_LEVEL: 'warn' })).done,
+    ]);
+    expect(afterCrash.code, afterCrash.stderr).toBe(0);
+    expect(JSON.parse(afterCrash.stdout).teams).toHaveLength(50);
+    expect(afterCrash.stdout).toBe(afterClean.stdout);
+  });
+
   it('answers `teamhealth report` while another process holds a write transaction open', async () => {
     await withStore(fillSmallOrganisation);
     const holder = startNode(['--import', 'tsx', HOLDER], env());
