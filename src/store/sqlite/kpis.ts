@@ -16,7 +16,6 @@ import {
   checkRange,
   isDateShaped,
   isId,
-  readSums,
 } from '../repositories/documents.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
@@ -24,9 +23,15 @@ import { inList } from './records.ts';
 import { AGENT_DAYS } from './schema.ts';
 import { inTransaction, makeUpserter, type SqlRow } from './upsert.ts';
 
-type Row = Record<string, unknown>;
-
 const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
+
+/** `head` with the SUM_FIELDS read from `row` starting at column `at` (NULL, not measured, → 0). */
+function withSums<T>(head: Record<string, unknown>, row: SqlRow, at: number): T {
+  for (let i = 0; i < SUM_FIELDS.length; i++) {
+    head[SUM_FIELDS[i] as string] = Number(row[at + i] ?? 0);
+  }
+  return head as T;
+}
 const SUMS = SUM_FIELDS.map((f) => `SUM(${f}) AS ${f}`).join(', ');
 
 /** The row's values in AGENT_DAYS column order (date, agent_id, team_id, …sums). */
@@ -62,7 +67,10 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       `SELECT date, team_id, ${SUMS} FROM agent_days WHERE date = ? AND team_id = ? ` +
       'GROUP BY date, team_id',
   );
-  const span = db.prepare('SELECT MIN(date) AS "from", MAX(date) AS "to" FROM team_days');
+  // Two subqueries: each of MIN and MAX alone is one step along the date-first key.
+  const span = db.prepare(
+    'SELECT (SELECT MIN(date) FROM agent_days) AS "from", (SELECT MAX(date) FROM agent_days) AS "to"',
+  );
   const count = db.prepare('SELECT COUNT(*) FROM agent_days').pluck();
 
   return {
@@ -99,16 +107,15 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       checkRange(args, 'kpis.teamDailySums');
       const [teams, params] = inList('team_id', args.teamIds);
       const rows = db
-        .prepare(`SELECT * FROM team_days WHERE date BETWEEN ? AND ?${teams}`)
-        .all(args.from, args.to, ...params) as Row[];
-      return rows
-        .map(
-          (r): TeamDaySums => ({
-            team_id: r.team_id as string,
-            date: r.date as string,
-            ...readSums(r),
-          }),
+        .prepare(
+          `SELECT team_id, date, ${SUM_FIELDS.join(', ')} FROM team_days ` +
+            `WHERE date BETWEEN ? AND ?${teams} ORDER BY team_id, date`,
         )
+        .raw()
+        .all(args.from, args.to, ...params) as SqlRow[];
+      // Already in order; the sort only pins JavaScript's string order (cheap when sorted).
+      return rows
+        .map((r) => withSums<TeamDaySums>({ team_id: r[0], date: r[1] }, r, 2))
         .sort((a, b) => byText(a.team_id, b.team_id) || byText(a.date, b.date));
     },
 
@@ -122,18 +129,14 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       const [agents, agentParams] = inList('agent_id', args.agentIds);
       const rows = db
         .prepare(
-          `SELECT agent_id, MAX(date) AS last_date, team_id, COUNT(*) AS days, ${SUMS} ` +
+          `SELECT agent_id, team_id, COUNT(*) AS days, MAX(date) AS last_date, ${SUMS} ` +
             `FROM agent_days WHERE date BETWEEN ? AND ?${teams}${agents} GROUP BY agent_id`,
         )
-        .all(args.from, args.to, ...teamParams, ...agentParams) as Row[];
+        .raw()
+        .all(args.from, args.to, ...teamParams, ...agentParams) as SqlRow[];
       return rows
-        .map(
-          (r): AgentWindowSums => ({
-            agent_id: r.agent_id as string,
-            team_id: r.team_id as string,
-            days: Number(r.days),
-            ...readSums(r),
-          }),
+        .map((r) =>
+          withSums<AgentWindowSums>({ agent_id: r[0], team_id: r[1], days: Number(r[2]) }, r, 4),
         )
         .sort((a, b) => byText(a.agent_id, b.agent_id));
     },
@@ -143,18 +146,13 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       if (args.agentIds.length === 0) return [];
       const rows = db
         .prepare(
-          'SELECT * FROM agent_days WHERE agent_id IN (SELECT value FROM json_each(?)) ' +
-            'AND date BETWEEN ? AND ?',
+          `SELECT agent_id, date, ${SUM_FIELDS.join(', ')} FROM agent_days ` +
+            'WHERE agent_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?',
         )
-        .all(JSON.stringify(args.agentIds), args.from, args.to) as Row[];
+        .raw()
+        .all(JSON.stringify(args.agentIds), args.from, args.to) as SqlRow[];
       return rows
-        .map(
-          (r): AgentDaySums => ({
-            agent_id: r.agent_id as string,
-            date: r.date as string,
-            ...readSums(r),
-          }),
-        )
+        .map((r) => withSums<AgentDaySums>({ agent_id: r[0], date: r[1] }, r, 2))
         .sort((a, b) => byText(a.agent_id, b.agent_id) || byText(a.date, b.date));
     },
 
