@@ -1,12 +1,12 @@
 /**
  * End to end: `node bin/teamhealth.mjs import …` as a child process against the real
- * SQLite store (openStore) in a temp folder, then the store opened again here to see
+ * embedded store (openStore) in a temp folder, then the store opened again here to see
  * what it holds. Includes the crash test: SIGKILL mid-import, import again, and the
  * store holds exactly the file's rows.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,7 @@ async function withStore<T>(
 }
 
 // Each child process pays tsx start-up (seconds on a busy CI box), hence the long timeouts.
-describe('teamhealth import (child process, SQLite store)', { timeout: 120_000 }, () => {
+describe('teamhealth import (child process, embedded store)', { timeout: 120_000 }, () => {
   it('stores the good rows, reports the bad ones by line, exits 2, and changes nothing on a second run', async () => {
     const dir = await tempDir();
     const dataDir = join(dir, 'data');
@@ -147,22 +147,12 @@ describe('teamhealth import (child process, SQLite store)', { timeout: 120_000 }
     // Teams and agents first, then the big file in a process we kill once a batch is in.
     expect((await runImport(dataDir, files.slice(0, 2))).code).toBe(0);
     const { child, done } = startImport(dataDir, [kpis]);
-    // Wait until at least one batch has committed: SQLite in WAL mode appends each
-    // committed transaction to the -wal file before any checkpoint moves it home.
-    const stored = async () => {
-      let size = 0;
-      for (const name of ['teamhealth.sqlite', 'teamhealth.sqlite-wal']) {
-        size += await stat(join(dataDir, name)).then(
-          (s) => s.size,
-          () => 0,
-        );
+    // Watch from here (another process on the same SQLite folder) until a batch is in.
+    await withStore(dataDir, async (store) => {
+      while ((await store.kpis.count()) === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return size;
-    };
-    const started = await stored();
-    while ((await stored()) < started + 1_000_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    });
     child.kill('SIGKILL');
     const killed = await done;
     expect(killed.signal).toBe('SIGKILL');

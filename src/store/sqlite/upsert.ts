@@ -12,7 +12,7 @@ import type { Statement } from 'better-sqlite3';
 import { DuplicateKeyError } from '../collection.ts';
 import type { UpsertResult } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
-import type { TableSpec } from './schema.ts';
+import type { ColumnKind, TableSpec } from './schema.ts';
 
 export type SqlValue = string | number | null;
 export type SqlRow = SqlValue[];
@@ -35,9 +35,16 @@ export function toRow(spec: TableSpec, record: object): SqlRow {
 }
 
 /** The record of a stored row (an object keyed by column): NULL columns are left out. */
+const columnEntries = new WeakMap<TableSpec, [string, ColumnKind][]>();
+
 export function fromRow<T>(spec: TableSpec, row: Record<string, unknown>): T {
+  let entries = columnEntries.get(spec);
+  if (!entries) {
+    entries = Object.entries(spec.columns);
+    columnEntries.set(spec, entries);
+  }
   const record: Record<string, unknown> = {};
-  for (const [name, kind] of Object.entries(spec.columns)) {
+  for (const [name, kind] of entries) {
     const value = row[name];
     if (value === null || value === undefined) continue;
     if (kind === 'boolean') record[name] = value === 1;
