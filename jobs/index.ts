@@ -125,8 +125,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
         leases: deps.store.leases,
         runs: [{ job, zone }],
         holder,
-        ttlMs: leaseMs,
-        now: now(),
+        now,
       });
       if (!running.ok) throw new LeaseHeldError(describeHeld(running.held));
       const teamIds =
