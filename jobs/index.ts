@@ -43,7 +43,7 @@ export interface SchedulerDeps extends Omit<JobDeps, 'now' | 'asOf' | 'teamIds'>
   holder?: string;
   /** Cron expressions overriding the defaults, by job. */
   schedules?: Partial<Record<JobName, string>>;
-  /** How long a run's lease is held (default 1 hour). */
+  /** How long a firing's lease is kept, so a late instance finds it taken (default 1 hour). */
   leaseMs?: number;
   now?: () => Date;
   /** Waits before each retry of a failed firing (default 1, 5 and 15 minutes; [] for none). */
@@ -112,10 +112,11 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
     zone: string | null,
     firedAt: Date = now(),
   ): Promise<RunSummary | null> {
-    const name = leaseName(job, zone, firedAt);
+    let name = '';
     let firing = false;
     let running: RunLeases | undefined;
     try {
+      name = leaseName(job, zone, firedAt);
       firing = await deps.store.leases.acquire({ name, holder, ttlMs: leaseMs, now: now() });
       if (!firing) {
         logger.info({ job, zone, lease: name }, 'another instance runs this job');
@@ -125,8 +126,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
         leases: deps.store.leases,
         runs: [{ job, zone }],
         holder,
-        ttlMs: leaseMs,
-        now: now(),
+        now,
       });
       if (!running.ok) throw new LeaseHeldError(describeHeld(running.held));
       const teamIds =
@@ -146,7 +146,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
     } catch (error) {
       // Logged first: releasing below talks to the store, which may be what failed.
       logger.error(
-        { job, zone, firedAt: firedAt.toISOString(), err: error },
+        { job, zone, firedAt, err: error },
         `scheduled job ${job} (${zone ?? 'UTC'}) failed: ${(error as Error)?.message ?? String(error)}`,
       );
       // Free the firing, so its retry can take it again.
@@ -168,13 +168,13 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
       const delay = retryDelays[attempt];
       if (delay === undefined) {
         logger.error(
-          { job, zone, firedAt: firedAt.toISOString(), attempts: attempt + 1 },
+          { job, zone, firedAt, attempts: attempt + 1 },
           `scheduled job ${job} (${zone ?? 'UTC'}) gave up until its next schedule`,
         );
         return;
       }
       logger.warn(
-        { job, zone, firedAt: firedAt.toISOString(), retryInMs: delay, attempt: attempt + 1 },
+        { job, zone, firedAt, retryInMs: delay, attempt: attempt + 1 },
         'retrying the same firing after a backoff',
       );
       const retry = setTimer(() => {

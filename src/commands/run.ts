@@ -41,9 +41,6 @@ export interface RunOptions {
 /** Exit code when another process is running one of the jobs (EX_TEMPFAIL: try again later). */
 export const EXIT_JOB_BUSY = 75;
 
-/** How long a manual run's leases last if the process dies without releasing them. */
-const RUN_LEASE_MS = 3600_000;
-
 /** Placeholder digest target for dry runs without TEAMHEALTH_DIGEST_CHANNEL, so the digest still shows. */
 export const DRY_RUN_DIGEST_CHANNEL = 'digest-channel';
 
@@ -178,8 +175,7 @@ export async function runCommand(
           : [{ job, zone: null }],
       ),
       holder: processHolder('run'),
-      ttlMs: RUN_LEASE_MS,
-      now: new Date(),
+      now: () => new Date(),
     });
     if (!leases.ok) {
       printError(`teamhealth run: ${describeHeld(leases.held)}; try again when it finishes`);

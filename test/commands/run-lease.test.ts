@@ -4,6 +4,8 @@
  * nothing. The store is the MongoDB one on the driver double, shared with the "other
  * process" the test plays.
  */
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runLeaseName } from '../../jobs/run-lease.ts';
 import { EXIT_JOB_BUSY, runCommand } from '../../src/commands/run.ts';
@@ -102,5 +104,28 @@ describe('teamhealth run while another process runs the job', () => {
       /^teamhealth run: director-digest \(organisation\) is already running in /,
     );
     expect(await leaseNames()).toEqual([runLeaseName('director-digest', null)]);
+  });
+
+  it('takes over at once from a run on this machine whose process is gone (killed, crashed)', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await store.leases.acquire({
+      name: runLeaseName('recognition', 'Europe/London'),
+      holder: `teamhealth run, pid ${gone} on ${hostname()}`,
+      ttlMs: Date.now() - SINCE.getTime() + 3600_000,
+      now: SINCE,
+    });
+    const { code, errors } = await run('recognition', 'T1');
+    expect(code, errors.join('\n')).not.toBe(EXIT_JOB_BUSY);
+    expect(await leaseNames()).toEqual([]);
+  });
+
+  it('waits for a run on this machine whose process is alive', async () => {
+    await store.leases.acquire({
+      name: runLeaseName('recognition', 'Europe/London'),
+      holder: `teamhealth serve, pid ${process.ppid} on ${hostname()}`,
+      ttlMs: Date.now() - SINCE.getTime() + 3600_000,
+      now: SINCE,
+    });
+    expect((await run('recognition', 'T1')).code).toBe(EXIT_JOB_BUSY);
   });
 });

@@ -87,3 +87,63 @@ describe('mongo double', () => {
     expect((await coll.find({}).toArray()).map((d) => d._id)).toEqual(['new']);
   });
 });
+
+describe('mongo double, the rest of the driver subset', () => {
+  it('finds with a projection, skip and limit, one document, and by async iteration', async () => {
+    const { coll } = people();
+    await coll.insertMany([
+      { _id: 'a', n: 3, x: 1 },
+      { _id: 'b', n: 1, x: 2 },
+      { _id: 'c', n: 2, x: 3 },
+    ]);
+    expect(
+      await coll
+        .find({}, { projection: { n: 1 } })
+        .sort({ n: -1 })
+        .skip(1)
+        .limit(1)
+        .toArray(),
+    ).toEqual([{ _id: 'c', n: 2 }]);
+    expect(await coll.findOne({ n: { $gt: 2 } })).toEqual({ _id: 'a', n: 3, x: 1 });
+    const seen: unknown[] = [];
+    for await (const doc of coll.find({ n: { $lt: 3 } }).sort({ _id: 1 })) seen.push(doc._id);
+    expect(seen).toEqual(['b', 'c']);
+  });
+
+  it('updates many, upserts through findOneAndUpdate, and counts', async () => {
+    const { coll } = people();
+    await coll.insertMany([
+      { _id: 'a', team: 'T1' },
+      { _id: 'b', team: 'T1' },
+      { _id: 'c', team: 'T2' },
+    ]);
+    const many = await coll.updateMany({ team: 'T1' }, { $set: { done: true } });
+    expect(many).toMatchObject({ matchedCount: 2, modifiedCount: 2, upsertedCount: 0 });
+    expect(await coll.countDocuments({ done: true })).toBe(2);
+    const made = await coll.findOneAndUpdate(
+      { _id: 'd' },
+      { $inc: { votes: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    expect(made).toEqual({ _id: 'd', votes: 1 });
+    expect(await coll.findOneAndUpdate({ _id: 'zz' }, { $inc: { votes: 1 } })).toBeNull();
+  });
+
+  it('refuses a unique index the stored documents already break, and a changed index under an old name', async () => {
+    const { coll } = people();
+    await coll.insertMany([
+      { _id: 'a', email: 'x' },
+      { _id: 'b', email: 'x' },
+    ]);
+    await expect(coll.createIndex({ email: 1 }, { unique: true })).rejects.toMatchObject({
+      code: 11000,
+    });
+    await coll.createIndexes([{ key: { email: 1 }, name: 'by_email' }]);
+    await expect(
+      coll.createIndex({ email: 1 }, { name: 'by_email', unique: true }),
+    ).rejects.toMatchObject({
+      code: 86,
+    });
+    expect(coll.indexInformation().map((i) => i.name)).toEqual(['_id_', 'by_email']);
+  });
+});
