@@ -22,13 +22,14 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { deliveryKey } from '../../domain/surfaces.ts';
+import type { SlackFailure } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/types.ts';
+import { classifySlackError, slackFailure } from '../classify-slack-error.ts';
 import { backoffDelay } from './backoff.ts';
 import { resolveFileRefs } from './file-refs.ts';
 import { DELIVERY_EVENT_TYPE, findPostedMessage } from './reconcile.ts';
 import { DEFAULT_CATCH_UP_MS, SendGate } from './send-gate.ts';
-import { classifySlackError } from './slack-errors.ts';
 import {
   type Clock,
   type DeliveryOutcome,
@@ -105,11 +106,14 @@ export interface Delivery {
 
 /** A Slack call that cannot succeed by retrying; recorded in the ledger as `failed`. */
 class DeliveryFailed extends Error {
+  readonly kind: 'permanent' | 'file_not_ready' | 'transient';
   constructor(
     message: string,
-    readonly kind: 'permanent' | 'file_not_ready' | 'transient' = 'permanent',
+    kind: 'permanent' | 'file_not_ready' | 'transient' = 'permanent',
+    readonly failure: SlackFailure = slackFailure(kind, message),
   ) {
     super(message);
+    this.kind = kind;
   }
 }
 
@@ -176,27 +180,29 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       } catch (error) {
         const failure = classifySlackError(error);
         if (!failure) throw error;
-        if (failure.kind === 'ratelimited') {
+        if (failure.kind === 'rate_limited') {
           waits += 1;
           if (waits > limits.maxRateLimitWaits) {
             throw new DeliveryFailed(
               `ratelimited (${name}, still limited after ${limits.maxRateLimitWaits} waits)`,
               'transient',
+              failure,
             );
           }
           logger.warn(
             { method: name, retryAfterMs: failure.retryAfterMs },
             'Slack rate limit: pausing all sends',
           );
-          gate.pauseAll(failure.retryAfterMs);
+          gate.pauseAll(failure.retryAfterMs ?? 1000);
           continue;
         }
         if (failure.kind === 'transient') {
           failures += 1;
           if (failures >= limits.maxAttempts) {
             throw new DeliveryFailed(
-              `${failure.error} (${name}, ${failures} attempts)`,
+              `${failure.detail} (${name}, ${failures} attempts)`,
               'transient',
+              failure,
             );
           }
           const delay = backoffDelay(
@@ -205,7 +211,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
             random,
           );
           logger.warn(
-            { method: name, error: failure.error, delay },
+            { method: name, error: failure.detail, delay },
             'Slack call failed; backing off',
           );
           await clock.sleep(delay);
@@ -213,7 +219,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
           if (found) return found;
           continue;
         }
-        throw new DeliveryFailed(failure.error, failure.kind);
+        throw new DeliveryFailed(failure.detail, failure.kind, failure);
       }
     }
   }
@@ -320,7 +326,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       } catch (error) {
         // Slack may briefly refuse a just-uploaded file in an image block.
         if (!(error instanceof DeliveryFailed) || error.kind !== 'file_not_ready') throw error;
-        if (tries >= limits.fileReadyRetries) throw new DeliveryFailed(error.message);
+        if (tries >= limits.fileReadyRetries)
+          throw new DeliveryFailed(error.message, 'permanent', {
+            ...error.failure,
+            kind: 'permanent',
+          });
         await clock.sleep(limits.fileReadyWaitMs * (tries + 1));
       }
     }
@@ -404,7 +414,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         set: { status, error: error.message, updated_at: stamp() },
       });
       logger.error({ key, target: message.target, error: error.message }, 'delivery failed');
-      return { ...base, status: 'failed', error: error.message };
+      return { ...base, status: 'failed', error: error.message, failure: error.failure };
     }
   }
 

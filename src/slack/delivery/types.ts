@@ -1,5 +1,6 @@
 /** The shapes the delivery engine and the dry-run sink exchange with jobs and listeners. */
 import type { KnownBlock } from '@slack/types';
+import type { SlackFailure } from '../../errors.ts';
 
 /** A chart or other file to upload privately and show in the message's image blocks. */
 export interface OutgoingFile {
@@ -36,6 +37,8 @@ export interface DeliveryOutcome {
   channel?: string;
   ts?: string;
   error?: string;
+  /** For `failed`: what went wrong, classified (the sentence to show comes from it). */
+  failure?: SlackFailure;
   /** For `held`: when it may go out (ISO). */
   notBefore?: string;
 }

@@ -5,7 +5,8 @@
  * private to the app until an image block shows it (SLACK-NOTES.md).
  */
 import type { WebClient } from '@slack/web-api';
-import { DeliveryStepError } from './slack-errors.ts';
+import { SlackDeliveryError } from '../../errors.ts';
+import { slackFailure } from '../classify-slack-error.ts';
 import type { OutgoingFile } from './types.ts';
 
 /** Runs one Web API step under the engine's retry policy. */
@@ -50,9 +51,9 @@ async function postBytes(url: string, bytes: Buffer, token: string | undefined):
       signal: AbortSignal.timeout(60_000),
     });
   } catch (error) {
-    throw new DeliveryStepError(
-      { kind: 'transient', error: `network: ${(error as Error).message}` },
-      `upload failed: ${(error as Error).message}`,
+    throw new SlackDeliveryError(
+      slackFailure('transient', 'network', { detail: `network: ${(error as Error).message}` }),
+      error,
     );
   }
   if (response.ok) {
@@ -61,8 +62,8 @@ async function postBytes(url: string, bytes: Buffer, token: string | undefined):
   }
   const body = await response.text();
   const kind = response.status === 429 || response.status >= 500 ? 'transient' : 'permanent';
-  throw new DeliveryStepError(
-    { kind, error: `upload_http_${response.status}` },
-    `upload to ${url} answered ${response.status}: ${body.slice(0, 200)}`,
+  throw new SlackDeliveryError(
+    slackFailure(kind, `upload_http_${response.status}`),
+    new Error(`upload to ${url} answered ${response.status}: ${body.slice(0, 200)}`),
   );
 }
