@@ -12,7 +12,6 @@ export enum ErrorCode {
   StoreError = 'teamhealth_store_error',
   StoreLockedError = 'teamhealth_store_locked_error',
   NotFoundError = 'teamhealth_not_found_error',
-  ForbiddenError = 'teamhealth_forbidden_error',
   UsageError = 'teamhealth_usage_error',
   SlackDeliveryError = 'teamhealth_slack_delivery_error',
   UnknownError = 'teamhealth_unknown_error',
@@ -49,11 +48,6 @@ export class StoreLockedError extends TeamhealthError {
 
 export class NotFoundError extends TeamhealthError {
   readonly code = ErrorCode.NotFoundError;
-}
-
-/** The viewer may not see the requested scope. */
-export class ForbiddenError extends TeamhealthError {
-  readonly code = ErrorCode.ForbiddenError;
 }
 
 /** A command was called wrongly; the message carries the usage. */
@@ -93,6 +87,20 @@ export class SlackDeliveryError extends TeamhealthError {
 
 export class UnknownError extends TeamhealthError {
   readonly code = ErrorCode.UnknownError;
+}
+
+/**
+ * Malformed CSV, at the line where the broken record starts (the CSV tokenizer throws it;
+ * the CSV source turns it into an InputError naming the file).
+ */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+    this.name = 'CsvSyntaxError';
+  }
 }
 
 /** Wraps anything thrown into a TeamhealthError, keeping the cause. */

@@ -22,7 +22,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { deliveryKey } from '../../domain/surfaces.ts';
-import type { SlackFailure } from '../../errors.ts';
+import { SlackDeliveryError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/types.ts';
 import { classifySlackError, slackFailure } from '../classify-slack-error.ts';
@@ -104,19 +104,6 @@ export interface Delivery {
   ): Promise<{ summary: RunSummary; outcomes: DeliveryOutcome[] }>;
 }
 
-/** A Slack call that cannot succeed by retrying; recorded in the ledger as `failed`. */
-class DeliveryFailed extends Error {
-  readonly kind: 'permanent' | 'file_not_ready' | 'transient';
-  constructor(
-    message: string,
-    kind: 'permanent' | 'file_not_ready' | 'transient' = 'permanent',
-    readonly failure: SlackFailure = slackFailure(kind, message),
-  ) {
-    super(message);
-    this.kind = kind;
-  }
-}
-
 function checkMessage(message: OutgoingMessage): void {
   const missing = (['job', 'period', 'target', 'text'] as const).filter(
     (field) => typeof message[field] !== 'string' || message[field].trim() === '',
@@ -183,10 +170,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         if (failure.kind === 'rate_limited') {
           waits += 1;
           if (waits > limits.maxRateLimitWaits) {
-            throw new DeliveryFailed(
-              `ratelimited (${name}, still limited after ${limits.maxRateLimitWaits} waits)`,
-              'transient',
-              failure,
+            // Still a passing fault: the record stays pending for the next run.
+            throw new SlackDeliveryError(
+              {
+                ...failure,
+                detail: `ratelimited (${name}, still limited after ${limits.maxRateLimitWaits} waits)`,
+              },
+              error,
             );
           }
           logger.warn(
@@ -199,10 +189,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         if (failure.kind === 'transient') {
           failures += 1;
           if (failures >= limits.maxAttempts) {
-            throw new DeliveryFailed(
-              `${failure.detail} (${name}, ${failures} attempts)`,
-              'transient',
-              failure,
+            throw new SlackDeliveryError(
+              { ...failure, detail: `${failure.detail} (${name}, ${failures} attempts)` },
+              error,
             );
           }
           const delay = backoffDelay(
@@ -219,7 +208,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
           if (found) return found;
           continue;
         }
-        throw new DeliveryFailed(failure.detail, failure.kind, failure);
+        throw new SlackDeliveryError(failure, error);
       }
     }
   }
@@ -231,7 +220,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     if (cached?.tz) return cached.tz;
     const info = await step('users.info', () => client.users.info({ user: message.target }));
     const tz = info.user?.tz;
-    if (!tz) throw new DeliveryFailed(`users.info gave no tz for ${message.target}`);
+    if (!tz) {
+      throw new SlackDeliveryError(
+        slackFailure('permanent', 'no_time_zone', {
+          detail: `users.info gave no tz for ${message.target}`,
+        }),
+      );
+    }
     await store.settings.upsert({
       settings: {
         ...cached,
@@ -316,21 +311,23 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
           // cannot be made (no history scope, say), the post is retried rather than lost.
           () =>
             findEarlierPost(message, key, since).catch((error: unknown) => {
-              if (!(error instanceof DeliveryFailed)) throw error;
+              if (!(error instanceof SlackDeliveryError)) throw error;
               logger.warn({ key, error: error.message }, 'could not look for an earlier post');
               return null;
             }),
         );
-        if (!result.ts || !result.channel) throw new DeliveryFailed('chat.postMessage gave no ts');
+        if (!result.ts || !result.channel) {
+          throw new SlackDeliveryError(
+            slackFailure('permanent', 'no_ts', { detail: 'chat.postMessage gave no ts' }),
+          );
+        }
         return { channel: result.channel, ts: result.ts };
       } catch (error) {
         // Slack may briefly refuse a just-uploaded file in an image block.
-        if (!(error instanceof DeliveryFailed) || error.kind !== 'file_not_ready') throw error;
+        if (!(error instanceof SlackDeliveryError) || error.failure.kind !== 'file_not_ready')
+          throw error;
         if (tries >= limits.fileReadyRetries)
-          throw new DeliveryFailed(error.message, 'permanent', {
-            ...error.failure,
-            kind: 'permanent',
-          });
+          throw new SlackDeliveryError({ ...error.failure, kind: 'permanent' }, error.original);
         await clock.sleep(limits.fileReadyWaitMs * (tries + 1));
       }
     }
@@ -404,11 +401,12 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       });
       return { ...base, status: 'sent', ...posted };
     } catch (error) {
-      if (!(error instanceof DeliveryFailed)) throw error;
-      // Nothing lost: a message that ran out of retries on a passing fault stays pending,
-      // so the next run tries it again (after reconciling, in case it did go out);
-      // only a permanent error is final.
-      const status = error.kind === 'transient' ? 'pending' : 'failed';
+      if (!(error instanceof SlackDeliveryError)) throw error;
+      // Nothing lost: a message that ran out of retries on a passing fault (5xx, network,
+      // rate limit) stays pending, so the next run tries it again (after reconciling, in
+      // case it did go out); only a permanent error is final.
+      const { kind } = error.failure;
+      const status = kind === 'transient' || kind === 'rate_limited' ? 'pending' : 'failed';
       await store.deliveries.update({
         key,
         set: { status, error: error.message, updated_at: stamp() },

@@ -29,8 +29,13 @@ export async function uploadPrivateFile(
       alt_text: file.alt_text,
     }),
   );
-  if (!uploadUrl || !fileId)
-    throw new Error(`files.getUploadURLExternal gave no upload_url for ${file.filename}`);
+  if (!uploadUrl || !fileId) {
+    throw new SlackDeliveryError(
+      slackFailure('permanent', 'no_upload_url', {
+        detail: `files.getUploadURLExternal gave no upload_url for ${file.filename}`,
+      }),
+    );
+  }
   await step('upload_url', () => postBytes(uploadUrl, file.bytes, client.token));
   await step('files.completeUploadExternal', () =>
     client.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }] }),

@@ -144,6 +144,19 @@ describe('rate limits and transient errors', () => {
     expect(h.slack.messages('C1')).toHaveLength(1);
   });
 
+  it('keeps a message still rate limited after maxRateLimitWaits pending for the next run', async () => {
+    h.slack.failNext('chat.postMessage', { kind: 'ratelimited', retryAfter: 0 }, 3);
+    const engine = h.engine({ limits: { maxRateLimitWaits: 2, perChannelMs: 0 } });
+    const outcome = await engine.deliver(message('C1'));
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      error: 'ratelimited (chat.postMessage, still limited after 2 waits)',
+      failure: { kind: 'rate_limited', code: 'ratelimited', messageKey: 'error.ratelimited' },
+    });
+    expect((await h.store.deliveries.get({ key: key('C1') }))?.status).toBe('pending');
+  });
+
   it('treats a network failure as transient and bounded', async () => {
     const { createSlackClient } = await import('../../../src/slack/delivery/slack-client.ts');
     const { quietSlackLogger } = await import('../../support/quiet-logger.ts');
