@@ -7,10 +7,8 @@
 import type { WebClient } from '@slack/web-api';
 import { SlackDeliveryError } from '../../errors.ts';
 import { slackFailure } from '../classify-slack-error.ts';
+import type { Step } from './retry-policy.ts';
 import type { OutgoingFile } from './types.ts';
-
-/** Runs one Web API step under the engine's retry policy. */
-export type Step = <T>(name: string, call: () => Promise<T>) => Promise<T>;
 
 export async function uploadPrivateFile(
   client: WebClient,
