@@ -2,10 +2,11 @@
  * The delivery engine: the only way anything reaches Slack (ARCHITECTURE.md, "Delivery in
  * one place"). It composes one module per concern; for each message:
  *
- * 1. Ledger (ledger.ts): claim (job, period, target). Already sent or failed → skip.
- *    Pending after an earlier attempt → look for the post by its metadata before posting
- *    again (reconcile.ts: a crash between post and ledger update), and mark it sent if
- *    found.
+ * 1. Ledger (ledger.ts): claim (job, period, target), or take over the record an earlier
+ *    run left (a compare-and-set, so across processes one wins; the other reports
+ *    `in_progress`). Already sent or failed → skip. Pending after an earlier attempt →
+ *    look for the post by its metadata before posting again (reconcile.ts: a crash
+ *    between post and ledger update), and mark it sent if found.
  * 2. Quiet hours (quiet-hours.ts): DMs only in the recipient's working hours, never
  *    before `notBefore`; otherwise recorded `held` with not_before, for a later run.
  * 3. Posting (post-message.ts): files uploaded privately (files.uploadV2 flow, no
@@ -24,7 +25,7 @@ import type { WebClient } from '@slack/web-api';
 import { SlackDeliveryError } from '../../errors.ts';
 import type { Store } from '../../store/types.ts';
 import { checkMessage } from './check-message.ts';
-import { createLedger } from './ledger.ts';
+import { CLAIM_LAPSED, createLedger } from './ledger.ts';
 import { type DeliveryLimits, resolveLimits } from './limits.ts';
 import { createPoster } from './post-message.ts';
 import { createQuietHours } from './quiet-hours.ts';
@@ -77,7 +78,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     logger,
     ...(deps.random ? { random: deps.random } : {}),
   });
-  const ledger = createLedger({ store, clock });
+  const ledger = createLedger({ store, clock, limits });
   const reconciler = createReconciler({ client, step: retry.step });
   const quietHours = createQuietHours({
     client,
@@ -92,13 +93,22 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     checkMessage(message);
     const key = ledger.keyOf(message);
     const base = { key, target: message.target };
-    const { delivery, created } = await ledger.claim(message);
-    if (!created && delivery.status === 'sent') {
-      return { ...base, status: 'skipped', channel: delivery.channel, ts: delivery.ts };
+    const opened = await ledger.open(message);
+    if (opened.kind === 'done') {
+      const { delivery } = opened;
+      return delivery.status === 'sent'
+        ? { ...base, status: 'skipped', channel: delivery.channel, ts: delivery.ts }
+        : { ...base, status: 'skipped', error: delivery.error };
     }
-    if (!created && delivery.status === 'failed') {
-      return { ...base, status: 'skipped', error: delivery.error };
+    if (opened.kind === 'busy') {
+      // Another process is delivering it right now: neither sent nor failed by this run.
+      logger.info(
+        { key, until: opened.delivery.claimed_until },
+        'another process is delivering this message',
+      );
+      return { ...base, status: 'in_progress' };
     }
+    const { delivery, created, claim } = opened;
     try {
       if (!created && delivery.status === 'pending' && delivery.attempts > 0) {
         const found = await reconciler.findEarlierPost(
@@ -116,20 +126,25 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       const hold = await quietHours.holdUntil(message, delivery.not_before);
       if (hold) {
         const notBefore = hold.toISOString();
+        await claim.keep();
         await ledger.markHeld(key, notBefore);
         return { ...base, status: 'held', notBefore };
       }
       // Counted before posting: a record pending with attempts > 0 may have been posted.
       // (A record this run created is already counted by its claim.)
-      if (!created) await ledger.countAttempt(key, delivery.attempts + 1);
-      const posted = await poster.post(message, key);
+      if (!created) {
+        await claim.keep();
+        await ledger.countAttempt(key, delivery.attempts + 1);
+      }
+      const posted = await poster.post(message, key, () => claim.keep());
       await ledger.markSent(key, posted);
       return { ...base, status: 'sent', ...posted };
     } catch (error) {
       if (!(error instanceof SlackDeliveryError)) throw error;
       // Nothing lost: a passing fault leaves the record pending for the next run (which
-      // reconciles first, in case it did go out); only a permanent error is final.
-      await ledger.markFailed(key, error.failure);
+      // reconciles first, in case it did go out); only a permanent error is final. A
+      // lapsed claim is not written at all: another process may own the record now.
+      if (error.failure.code !== CLAIM_LAPSED) await ledger.markFailed(key, error.failure);
       logger.error({ key, target: message.target, error: error.message }, 'delivery failed');
       return { ...base, status: 'failed', error: error.message, failure: error.failure };
     }

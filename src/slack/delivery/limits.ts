@@ -30,6 +30,18 @@ export interface DeliveryLimits {
   /** Re-posts when a just-uploaded file is not yet usable, and the wait before each. */
   fileReadyRetries: number;
   fileReadyWaitMs: number;
+  /**
+   * How long a process's claim on a ledger record keeps other processes off it
+   * (ledger.ts). A process that crashed mid-delivery leaves its claim behind: the record
+   * can be taken over once this has passed.
+   */
+  claimTtlMs: number;
+  /**
+   * The engine posts only while at least this much of its claim is left (and renews the
+   * claim once half of it is gone), so a slow call or clocks a little apart never let
+   * two processes post the same message.
+   */
+  claimMarginMs: number;
 }
 
 export const DEFAULT_LIMITS: DeliveryLimits = {
@@ -43,6 +55,8 @@ export const DEFAULT_LIMITS: DeliveryLimits = {
   maxRateLimitWaits: 10,
   fileReadyRetries: 4,
   fileReadyWaitMs: 1000,
+  claimTtlMs: 5 * 60_000,
+  claimMarginMs: 60_000,
 };
 
 /**
@@ -57,10 +71,12 @@ export function resolveLimits(overrides: Partial<DeliveryLimits> = {}): Delivery
     !(limits.maxAttempts >= 1) ||
     !(limits.catchUpMs >= 0) ||
     !Number.isInteger(limits.workspaceBurst) ||
-    limits.workspaceBurst < 1
+    limits.workspaceBurst < 1 ||
+    !(limits.claimMarginMs >= 0) ||
+    !(limits.claimTtlMs > 2 * limits.claimMarginMs)
   ) {
     throw new Error(
-      'createDelivery needs postsPerMinute > 0, perChannelMs ≥ 0, catchUpMs ≥ 0, an integer workspaceBurst ≥ 1 and maxAttempts ≥ 1',
+      'createDelivery needs postsPerMinute > 0, perChannelMs ≥ 0, catchUpMs ≥ 0, an integer workspaceBurst ≥ 1, maxAttempts ≥ 1, claimMarginMs ≥ 0 and claimTtlMs > 2 × claimMarginMs',
     );
   }
   return limits;

@@ -21,6 +21,7 @@ describe('resolveLimits', () => {
     ['a negative catchUpMs', { catchUpMs: -5 }],
     ['a fractional workspaceBurst', { workspaceBurst: 1.5 }],
     ['postsPerMinute NaN', { postsPerMinute: Number.NaN }],
+    ['a claim TTL not above twice its margin', { claimTtlMs: 120_000, claimMarginMs: 60_000 }],
   ])('refuses %s, saying what it needs', (_, overrides) => {
     expect(() => resolveLimits(overrides)).toThrow(/needs postsPerMinute > 0/);
   });
