@@ -105,14 +105,17 @@ export function createLedger(deps: {
     };
   }
 
+  /**
+   * The compare-and-set decides alone, a running claim included (the store refuses a
+   * take-over while `claimed_until` is ahead): no check here could be stale by the time
+   * the write lands.
+   */
   async function takeOver(found: Delivery): Promise<Opened> {
     let current = found;
     for (let tries = 0; tries < MAX_TAKE_OVERS; tries += 1) {
       if (current.status === 'sent' || current.status === 'failed')
         return { kind: 'done', delivery: current };
       const now = clock.now();
-      if (current.claimed_until && current.claimed_until > now.toISOString())
-        return { kind: 'busy', delivery: current };
       const until = untilFrom(now);
       const won = await store.deliveries.takeOver({
         key: current.key,
@@ -124,10 +127,12 @@ export function createLedger(deps: {
         const delivery = { ...current, claimed_until: until.toISOString() };
         return { kind: 'mine', delivery, created: false, claim: claimOf(current.key, until) };
       }
-      // Another process moved it on: see what it made of it.
+      // Another process holds it or moved it on: see which.
       const reread = await store.deliveries.get({ key: current.key });
       if (!reread) return { kind: 'busy', delivery: current };
       current = reread;
+      if (current.claimed_until && current.claimed_until > now.toISOString())
+        return { kind: 'busy', delivery: current };
     }
     return { kind: 'busy', delivery: current };
   }
