@@ -82,6 +82,7 @@ describe('permanent errors (retrying cannot fix them)', () => {
     ],
     ['msg_too_long', () => post('C1', { text: 'x'.repeat(40_001) }), 'error.invalid_blocks'],
     ['msg_blocks_too_long', () => injected('msg_blocks_too_long'), 'error.invalid_blocks'],
+    ['invalid_blocks_format', () => post('C1', { blocks: '[{' }), 'error.invalid_blocks'],
     ['invalid_arguments', () => injected('invalid_arguments'), 'error.generic'],
   ] as const)('%s', async (code, call, messageKey) => {
     expect(classifySlackError(await call())).toEqual({
