@@ -115,7 +115,7 @@ export async function runAllJobsDryRun(args: {
 
 function describe(summary: RunSummary): string {
   const failed = summary.failed.map((f) => `\n  failed ${f.key}: ${f.error}`).join('');
-  return `sent ${summary.sent}, already done ${summary.skipped + summary.reconciled}, held for working hours ${summary.held}, failed ${summary.failed.length}${failed}`;
+  return `sent ${summary.sent}, already done ${summary.skipped + summary.reconciled}, held for working hours ${summary.held}, in progress in another process ${summary.inProgress}, failed ${summary.failed.length}${failed}`;
 }
 
 /**

@@ -108,7 +108,11 @@ export function createFakeStore(): FakeStore {
       update: async ({ key, set }) => {
         const existing = deliveries.get(key);
         if (!existing) throw new Error(`FakeStore: no delivery ${key} to update`);
-        deliveries.set(key, { ...existing, ...copy(set) });
+        // As the real store: a field given as undefined is removed.
+        const next: Record<string, unknown> = { ...existing, ...copy(set) };
+        for (const [field, value] of Object.entries(set))
+          if (value === undefined) delete next[field];
+        deliveries.set(key, next as unknown as Delivery);
       },
       takeOver: async ({ key, expect, now, set }) => {
         const existing = deliveries.get(key);

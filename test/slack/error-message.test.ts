@@ -1,7 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/errors.ts';
-import { slackErrorCode, userMessageFor } from '../../src/slack/slack-errors.ts';
+import { NotFoundError, SlackDeliveryError } from '../../src/errors.ts';
+import { slackFailure } from '../../src/slack/classify-slack-error.ts';
+import { messageForFailure, userMessageFor } from '../../src/slack/error-message.ts';
 
 // Shaped like @slack/web-api's errors: platform errors carry data.error.
 const platform = (error: string, extra: Record<string, unknown> = {}) =>
@@ -32,16 +33,30 @@ describe('userMessageFor', () => {
     );
   });
 
-  it('reads a 429 thrown by the client as ratelimited', () => {
+  it('explains a 429 thrown by the client as ratelimited', () => {
     const limited = Object.assign(new Error('rate limited'), {
       code: ErrorCode.RateLimitedError,
       retryAfter: 30,
     });
-    expect(slackErrorCode(limited)).toBe('ratelimited');
+    expect(userMessageFor(limited)).toBe(
+      'Slack asked me to slow down. Please try again in a minute.',
+    );
   });
 
-  it('reads the delivery engine’s recorded error strings', () => {
-    expect(userMessageFor('is_archived')).toBe('That channel is archived.');
+  it('explains a delivery failure from its classification, not by parsing its text', () => {
+    const archived = slackFailure('permanent', 'is_archived', { detail: 'something else' });
+    expect(messageForFailure(archived)).toBe('That channel is archived.');
+    expect(userMessageFor(new SlackDeliveryError(archived))).toBe('That channel is archived.');
+    // A bare string is not an error from Slack: no guessing from its first word.
+    expect(userMessageFor('is_archived')).toBe(
+      'Something went wrong on my side; it has been logged. Please try again in a minute.',
+    );
+  });
+
+  it('escapes what Slack sent before it goes into mrkdwn', () => {
+    expect(userMessageFor(platform('missing_scope', { needed: '<!channel>' }))).toBe(
+      'teamhealth lacks a Slack permission (&lt;!channel&gt;). An admin needs to reinstall the app.',
+    );
   });
 
   it('says only "logged, try again" for anything else, never the internals', () => {
