@@ -4,10 +4,15 @@
  * between them the two runs' summaries account for every message (sent by one, in
  * progress in the other).
  *
- * The store is whatever the normal config opens for TEAMHEALTH_DATA_DIR. The embedded
- * store allows one process per folder, so these tests wait for SQLite (which several
- * processes share in WAL mode): the lead flips STORE_ALLOWS_SEVERAL_PROCESSES once it
- * lands.
+ * The store is whatever the normal config opens for TEAMHEALTH_DATA_DIR: SQLite, which
+ * several processes share in WAL mode.
+ *
+ * `teamhealth run` first takes the job's run lease, so two runs normally never overlap.
+ * The ledger's compare-and-set is the second line, for when that lease is lost while its
+ * holder still works: a process stalled past the lease's 2 minutes, or a clock running
+ * ahead. Child b's clock runs 3 minutes ahead of child a's: past a's run lease (2 minutes,
+ * so b takes it while a still delivers) but inside a's delivery claims (5 minutes), which
+ * b must leave alone.
  *
  * Both children reach Slack through a small proxy that holds every chat.postMessage until
  * each child has sent one: by then each has claimed or taken over the records it is
@@ -30,11 +35,8 @@ import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
 import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
 import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
 
-/**
- * False while the default store is the embedded engine (one process per data folder).
- * The lead flips it to true once the SQLite store lands; nothing else here changes.
- */
-const STORE_ALLOWS_SEVERAL_PROCESSES = false;
+/** Child b's clock, ahead of child a's by more than the run lease and less than a claim. */
+const B_AHEAD_MS = 3 * 60_000;
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 const CHILD_NOW = Date.parse('2026-11-24T10:00:00Z');
@@ -121,9 +123,9 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function runCli(apiUrl: string, workingHours = '09:00-17:00'): Promise<Exit> {
+function runCli(apiUrl: string, workingHours = '09:00-17:00', aheadMs = 0): Promise<Exit> {
   return startNode(
-    [`--import=${clockPreload(offsetMs)}`, BIN, 'run', 'coaching-dms', '--as-of', AS_OF],
+    [`--import=${clockPreload(offsetMs + aheadMs)}`, BIN, 'run', 'coaching-dms', '--as-of', AS_OF],
     embeddedEnv(dataDir, {
       SLACK_API_URL: apiUrl,
       SLACK_BOT_TOKEN: slack.token,
@@ -161,7 +163,10 @@ async function ledger() {
 async function runBothAtOnce(): Promise<[Exit, Exit]> {
   const barrier = await startPostBarrier(slack, ['a', 'b']);
   try {
-    const [a, b] = await Promise.all([runCli(barrier.url('a')), runCli(barrier.url('b'))]);
+    const [a, b] = await Promise.all([
+      runCli(barrier.url('a')),
+      runCli(barrier.url('b'), undefined, B_AHEAD_MS),
+    ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     return [a, b];
@@ -190,26 +195,24 @@ async function expectEachDmOnce(a: Exit, b: Exit): Promise<void> {
   expect((await ledger()).map((d) => d.status)).toEqual(Array(DM_TARGETS.length).fill('sent'));
 }
 
-describe.skipIf(!STORE_ALLOWS_SEVERAL_PROCESSES)(
-  'two real processes delivering the same job at once (teamhealth run × 2, one store)',
-  { timeout: 240_000 },
-  () => {
-    it('new DMs: each claimed by one process and posted exactly once', async () => {
-      const [a, b] = await runBothAtOnce();
-      await expectEachDmOnce(a, b);
-    });
+describe('two real processes delivering the same job at once (teamhealth run × 2, one store)', {
+  timeout: 240_000,
+}, () => {
+  it('new DMs: each claimed by one process and posted exactly once', async () => {
+    const [a, b] = await runBothAtOnce();
+    await expectEachDmOnce(a, b);
+  });
 
-    it('DMs an earlier run held: each taken over by one process (compare-and-set) and posted exactly once', async () => {
-      // 10:00 is before 11:00 working hours: the first run holds every DM until 11:00.
-      const holding = await runCli(slack.apiUrl, '11:00-17:00');
-      expect(holding.code, holding.stderr).toBe(0);
-      expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
-      expect((await ledger()).map((d) => d.status)).toEqual(Array(DM_TARGETS.length).fill('held'));
-      // At 11:30 both runs find the same held records and race for each.
-      offsetMs += 90 * 60_000;
-      const [a, b] = await runBothAtOnce();
-      await expectEachDmOnce(a, b);
-      expect((await ledger()).every((d) => d.attempts === 2)).toBe(true);
-    });
-  },
-);
+  it('DMs an earlier run held: each taken over by one process (compare-and-set) and posted exactly once', async () => {
+    // 10:00 is before 11:00 working hours: the first run holds every DM until 11:00.
+    const holding = await runCli(slack.apiUrl, '11:00-17:00');
+    expect(holding.code, holding.stderr).toBe(0);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect((await ledger()).map((d) => d.status)).toEqual(Array(DM_TARGETS.length).fill('held'));
+    // At 11:30 both runs find the same held records and race for each.
+    offsetMs += 90 * 60_000;
+    const [a, b] = await runBothAtOnce();
+    await expectEachDmOnce(a, b);
+    expect((await ledger()).every((d) => d.attempts === 2)).toBe(true);
+  });
+});
