@@ -20,15 +20,14 @@
  * killed-run.test.ts (London, every agent's zone, is then in working hours).
  */
 
-import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
+import type { SlackStandIn } from '../support/slack-stand-in.ts';
+import { BIN, type CliWorld, clockPreload, startCliWorld } from './cli-world.ts';
+import { AGENTS, AS_OF } from './org.ts';
 
 /**
  * False while the default store is the embedded engine (one process per data folder).
@@ -36,17 +35,7 @@ import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
  */
 const STORE_ALLOWS_SEVERAL_PROCESSES = false;
 
-const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
-const CHILD_NOW = Date.parse('2026-11-24T10:00:00Z');
 const DM_TARGETS = AGENTS.map((a) => a.slack_user_id as string);
-
-/** Shifts Date.now() and `new Date()` by `offsetMs` in the child, before the CLI loads. */
-function clockPreload(offsetMs: number): string {
-  const code = `const R = Date; const o = ${offsetMs};
-class D extends R { constructor(...a) { super(...(a.length ? a : [R.now() + o])); } static now() { return R.now() + o; } }
-globalThis.Date = D;`;
-  return `data:text/javascript,${encodeURIComponent(code)}`;
-}
 
 /**
  * Forwards `/<child>/api/<method>` to the stand-in, holding every chat.postMessage until
@@ -104,26 +93,19 @@ async function startPostBarrier(
   };
 }
 
+let world: CliWorld;
 let slack: SlackStandIn;
 let dataDir: string;
-let offsetMs: number;
 
 beforeEach(async () => {
-  offsetMs = CHILD_NOW - Date.now();
-  slack = await startStandIn({ now: () => Date.now() + offsetMs });
-  seedStandIn(slack);
-  const org = await buildOrg();
-  dataDir = org.dir;
-  await org.store.close();
+  world = await startCliWorld();
+  ({ slack, dataDir } = world);
 });
-afterEach(async () => {
-  await slack.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => world.stop());
 
 function runCli(apiUrl: string, workingHours = '09:00-17:00'): Promise<Exit> {
   return startNode(
-    [`--import=${clockPreload(offsetMs)}`, BIN, 'run', 'coaching-dms', '--as-of', AS_OF],
+    [`--import=${clockPreload(world.offsetMs)}`, BIN, 'run', 'coaching-dms', '--as-of', AS_OF],
     embeddedEnv(dataDir, {
       SLACK_API_URL: apiUrl,
       SLACK_BOT_TOKEN: slack.token,
@@ -206,7 +188,7 @@ describe.skipIf(!STORE_ALLOWS_SEVERAL_PROCESSES)(
       expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
       expect((await ledger()).map((d) => d.status)).toEqual(Array(DM_TARGETS.length).fill('held'));
       // At 11:30 both runs find the same held records and race for each.
-      offsetMs += 90 * 60_000;
+      world.offsetMs += 90 * 60_000;
       const [a, b] = await runBothAtOnce();
       await expectEachDmOnce(a, b);
       expect((await ledger()).every((d) => d.attempts === 2)).toBe(true);
