@@ -10,7 +10,7 @@ export enum ErrorCode {
   ConfigError = 'teamhealth_config_error',
   InputError = 'teamhealth_input_error',
   StoreError = 'teamhealth_store_error',
-  StoreLockedError = 'teamhealth_store_locked_error',
+  LeaseHeldError = 'teamhealth_lease_held_error',
   NotFoundError = 'teamhealth_not_found_error',
   UsageError = 'teamhealth_usage_error',
   SlackDeliveryError = 'teamhealth_slack_delivery_error',
@@ -41,9 +41,9 @@ export class StoreError extends TeamhealthError {
   readonly code = ErrorCode.StoreError;
 }
 
-/** Another process holds the embedded store's data folder. */
-export class StoreLockedError extends TeamhealthError {
-  readonly code = ErrorCode.StoreLockedError;
+/** Another process is running the same job (it holds the job's run lease); the message names it. */
+export class LeaseHeldError extends TeamhealthError {
+  readonly code = ErrorCode.LeaseHeldError;
 }
 
 export class NotFoundError extends TeamhealthError {
