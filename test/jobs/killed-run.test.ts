@@ -17,54 +17,29 @@
  * the test runs, none held.
  */
 import type { ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
+import type { SlackStandIn } from '../support/slack-stand-in.ts';
+import { BIN, type CliWorld, clockPreload, startCliWorld } from './cli-world.ts';
+import { AGENTS, AS_OF } from './org.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
-const CHILD_NOW = Date.parse('2026-11-24T10:00:00Z');
-
-/** Shifts Date.now() and `new Date()` by `offsetMs` in the child, before the CLI loads. */
-function clockPreload(offsetMs: number): string {
-  const code = `const R = Date; const o = ${offsetMs};
-class D extends R { constructor(...a) { super(...(a.length ? a : [R.now() + o])); } static now() { return R.now() + o; } }
-globalThis.Date = D;`;
-  return `data:text/javascript,${encodeURIComponent(code)}`;
-}
-
+let world: CliWorld;
 let slack: SlackStandIn;
 let dataDir: string;
-let offsetMs: number;
 
 /** A killed run's claims keep other runs off its messages for 5 minutes (ledger.ts). */
 const CLAIM_TTL_MS = 5 * 60_000;
 
-/** Moves the child's clock (and the stand-in's) on, e.g. past a killed run's claims. */
-function advance(ms: number): void {
-  offsetMs += ms;
-}
-
 beforeEach(async () => {
-  offsetMs = CHILD_NOW - Date.now();
-  slack = await startStandIn({ now: () => Date.now() + offsetMs });
-  seedStandIn(slack);
-  const org = await buildOrg();
-  dataDir = org.dir;
-  // The child runs the job on the same folder; this process no longer needs it.
-  await org.store.close();
+  world = await startCliWorld();
+  ({ slack, dataDir } = world);
 });
-afterEach(async () => {
-  await slack.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => world.stop());
 
 function runCli(job: string): { child: ChildProcess; done: Promise<Exit> } {
   return startNode(
-    [`--import=${clockPreload(offsetMs)}`, BIN, 'run', job, '--as-of', AS_OF],
+    [`--import=${clockPreload(world.offsetMs)}`, BIN, 'run', job, '--as-of', AS_OF],
     embeddedEnv(dataDir, {
       SLACK_API_URL: slack.apiUrl,
       SLACK_BOT_TOKEN: slack.token,
@@ -134,7 +109,7 @@ describe('a run killed mid-run and run again (real CLI, SIGKILL from the stand-i
     expect(new Set(storedPosts()).size).toBe(storedPosts().length);
 
     // Once they have run out, the next run takes the records over.
-    advance(CLAIM_TTL_MS);
+    world.offsetMs += CLAIM_TTL_MS;
     const second = await runCli('coaching-dms').done;
     expect(second.code, second.stderr).toBe(0);
     // The unanswered posts were looked up, not re-posted.
@@ -159,7 +134,7 @@ describe('a run killed mid-run and run again (real CLI, SIGKILL from the stand-i
     expect(slack.callsTo('chat.postMessage').map((c) => c.status)).toContain(429);
 
     slack.failNext('chat.postMessage', { kind: 'http', status: 503, afterHandling: true });
-    advance(CLAIM_TTL_MS);
+    world.offsetMs += CLAIM_TTL_MS;
     const second = await runCli('all').done;
     expect(second.code, second.stderr).toBe(0);
     // Two teams (C1, C2) × team-charts, peer-nudges, recognition; the digest to CDIG;

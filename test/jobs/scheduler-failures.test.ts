@@ -13,7 +13,14 @@ import type { Store } from '../../src/store/types.ts';
 import { openDoubleStore } from '../support/mongo-double-store.ts';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
-const EMPTY: RunSummary = { sent: 0, skipped: 0, reconciled: 0, held: 0, inProgress: 0, failed: [] };
+const EMPTY: RunSummary = {
+  sent: 0,
+  skipped: 0,
+  reconciled: 0,
+  held: 0,
+  inProgress: 0,
+  failed: [],
+};
 
 interface Entry {
   level: string;

@@ -10,6 +10,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/domain/surfaces.ts';
+import type { RunSummary } from '../../../src/slack/delivery/types.ts';
 import type { Store } from '../../../src/store/types.ts';
 import { type Harness, message, startHarness } from './harness.ts';
 
@@ -76,40 +77,36 @@ async function seedHeld(): Promise<void> {
 
 const fast = { limits: { perChannelMs: 0, postsPerMinute: 60_000, backoffBaseMs: 1 } };
 
+/**
+ * Both engines deliver the batch at once (reading every record before either writes);
+ * every message is posted once, sent by one engine and in progress in the other.
+ */
+async function raceAndExpectEachOnce(): Promise<void> {
+  const [a, b] = bothRead(h.store);
+  const runs = await Promise.all([
+    h.engine({ ...fast, store: a }).deliverAll(batch()),
+    h.engine({ ...fast, store: b }).deliverAll(batch()),
+  ]);
+  const total = (count: (s: RunSummary) => number) =>
+    runs.reduce((sum, run) => sum + count(run.summary), 0);
+  const expected = batch().map((m) => `team-charts|${m.period}|${m.target}`);
+  expect(postedKeys().sort()).toEqual(expected.sort());
+  expect(total((s) => s.sent)).toBe(9);
+  expect(total((s) => s.inProgress)).toBe(9);
+  expect(total((s) => s.failed.length)).toBe(0);
+}
+
 describe('two engines delivering one job at once', () => {
   it('posts every new message exactly once; the loser reports it in progress', async () => {
-    const [a, b] = bothRead(h.store);
-    const [first, second] = await Promise.all([
-      h.engine({ ...fast, store: a }).deliverAll(batch()),
-      h.engine({ ...fast, store: b }).deliverAll(batch()),
-    ]);
-    expect(postedKeys().sort()).toEqual(
-      batch()
-        .map((m) => `team-charts|${m.period}|${m.target}`)
-        .sort(),
-    );
-    expect((first?.summary.sent ?? 0) + (second?.summary.sent ?? 0)).toBe(9);
-    expect((first?.summary.inProgress ?? 0) + (second?.summary.inProgress ?? 0)).toBe(9);
-    expect([...(first?.summary.failed ?? []), ...(second?.summary.failed ?? [])]).toEqual([]);
+    await raceAndExpectEachOnce();
     const ledger = await h.store.deliveries.list({ job: 'team-charts' });
     expect(ledger.map((d) => d.status)).toEqual(Array(9).fill('sent'));
   });
 
   it('takes over records an earlier run held with one winner each (compare-and-set on status and attempts)', async () => {
     await seedHeld();
-    const [a, b] = bothRead(h.store);
-    const [first, second] = await Promise.all([
-      h.engine({ ...fast, store: a }).deliverAll(batch()),
-      h.engine({ ...fast, store: b }).deliverAll(batch()),
-    ]);
     // Both read `held` for every record; a take-over that did not compare would let both post.
-    expect(postedKeys().sort()).toEqual(
-      batch()
-        .map((m) => `team-charts|${m.period}|${m.target}`)
-        .sort(),
-    );
-    expect((first?.summary.sent ?? 0) + (second?.summary.sent ?? 0)).toBe(9);
-    expect((first?.summary.inProgress ?? 0) + (second?.summary.inProgress ?? 0)).toBe(9);
+    await raceAndExpectEachOnce();
     const ledger = await h.store.deliveries.list({ job: 'team-charts' });
     expect(ledger.every((d) => d.status === 'sent' && d.attempts === 2)).toBe(true);
   });
