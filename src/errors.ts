@@ -8,7 +8,6 @@ export enum ErrorCode {
   ConfigError = 'teamhealth_config_error',
   InputError = 'teamhealth_input_error',
   StoreError = 'teamhealth_store_error',
-  StoreLockedError = 'teamhealth_store_locked_error',
   LeaseHeldError = 'teamhealth_lease_held_error',
   NotFoundError = 'teamhealth_not_found_error',
   ForbiddenError = 'teamhealth_forbidden_error',
@@ -39,11 +38,6 @@ export class InputError extends TeamhealthError {
 
 export class StoreError extends TeamhealthError {
   readonly code = ErrorCode.StoreError;
-}
-
-/** Another process holds the embedded store's data folder. */
-export class StoreLockedError extends TeamhealthError {
-  readonly code = ErrorCode.StoreLockedError;
 }
 
 /** Another process is running the same job (it holds the job's run lease); the message names it. */

@@ -1,9 +1,9 @@
 /**
- * The small, driver-shaped collection interface both backends implement. Repositories
- * are written once against it, so MongoDB and the embedded store cannot drift: the
- * Mongo adapter wraps a driver `Collection`, the embedded one is the in-memory engine.
- * Filters, updates and pipelines are MongoDB's own language (run by the server, or by
- * mingo in the embedded store).
+ * The small, driver-shaped collection interface the MongoDB repositories are written
+ * against (src/store/repositories/): the Mongo adapter wraps a driver `Collection`.
+ * Filters, updates and pipelines are MongoDB's own language. The SQLite store
+ * (src/store/sqlite/) implements the Store interface in SQL directly; one contract
+ * suite holds both to the same behaviour.
  */
 import { StoreError } from '../errors.ts';
 

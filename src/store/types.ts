@@ -1,7 +1,7 @@
 /**
  * The one Store interface the rest of the app uses. Two backends implement it with the
- * same behaviour: MongoDB through the official driver, and an embedded store in a local
- * folder. Methods take one named-arguments object and are named after the question
+ * same behaviour: MongoDB through the official driver, and SQLite (better-sqlite3) in a
+ * local folder. Methods take one named-arguments object and are named after the question
  * they answer.
  */
 import type { Sums } from '../domain/metrics.ts';
@@ -151,7 +151,7 @@ export interface SettingsStore {
 }
 
 export interface Store {
-  readonly kind: 'mongo' | 'embedded';
+  readonly kind: 'mongo' | 'sqlite';
   /** Creates indexes; run once at start. */
   init(): Promise<void>;
   close(): Promise<void>;

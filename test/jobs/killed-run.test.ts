@@ -45,7 +45,7 @@ beforeEach(async () => {
   seedStandIn(slack);
   const org = await buildOrg();
   dataDir = org.dir;
-  // The child needs the folder: the embedded store allows one process at a time.
+  // The child runs the job on the same folder; this process no longer needs it.
   await org.store.close();
 });
 afterEach(async () => {

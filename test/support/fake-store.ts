@@ -44,7 +44,7 @@ export function createFakeStore(): FakeStore {
   const agents = new Map<string, Agent>();
 
   return {
-    kind: 'embedded',
+    kind: 'sqlite',
     deliveryRecords: deliveries,
     async init() {},
     async close() {},

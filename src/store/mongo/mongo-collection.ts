@@ -171,7 +171,9 @@ export class MongoCollection implements DocCollection {
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
-    return this.#run('countDocuments', () => this.#coll.countDocuments(filter as Document, timeLimit));
+    return this.#run('countDocuments', () =>
+      this.#coll.countDocuments(filter as Document, timeLimit),
+    );
   }
 
   async createIndex(spec: IndexSpec): Promise<void> {

@@ -1,8 +1,6 @@
 /**
- * The aggregation pipelines behind the KPI questions: the same arrays run server-side by
- * MongoDB and by mingo in the embedded store. They end at `$group`; the repository
- * shapes and sorts the (few) groups in plain code, because mingo's `$project` costs
- * ~28 µs a document (4 s over a year of team-days), and a JavaScript map costs nothing.
+ * The aggregation pipelines behind the KPI questions, run server-side by MongoDB. They
+ * end at `$group`; the repository shapes and sorts the (few) groups in plain code.
  * A missing field is "not measured": `$sum` skips it in both engines.
  */
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/open.ts';
 import { describeStoreContract } from './contract.ts';
 
-describeStoreContract('embedded', async () => {
+describeStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'teamhealth-store-'));
   const store = await openStore({ dataDir: dir });
   return {
