@@ -59,7 +59,8 @@ function pidAlive(pid: number): boolean {
 export interface HeldElsewhere {
   job: JobName;
   zone: string | null;
-  holder: string;
+  /** Absent when the lease vanished before it could be read. */
+  holder?: string;
   since?: Date;
 }
 
@@ -107,8 +108,7 @@ export async function takeRunLeases(args: {
         held: {
           job,
           zone,
-          holder: lease?.holder ?? 'another process',
-          ...(lease ? { since: lease.acquired_at } : {}),
+          ...(lease ? { holder: lease.holder, since: lease.acquired_at } : {}),
         },
       };
     }
@@ -119,10 +119,4 @@ export async function takeRunLeases(args: {
   }, args.renewEveryMs ?? RUN_LEASE_RENEW_MS);
   renewal.unref();
   return { ok: true, release };
-}
-
-/** One line saying who holds a run lease. */
-export function describeHeld(held: HeldElsewhere): string {
-  const since = held.since ? ` since ${held.since.toISOString()}` : '';
-  return `${held.job} (${held.zone ?? 'organisation'}) is already running in ${held.holder}${since}`;
 }
