@@ -22,7 +22,7 @@ import { coachingDmsJob } from './coaching-dms.ts';
 import { directorDigestJob } from './director-digest.ts';
 import { peerNudgesJob } from './peer-nudges.ts';
 import { recognitionJob } from './recognition.ts';
-import { describeHeld, processHolder, type RunLeases, takeRunLeases } from './run-lease.ts';
+import { processHolder, type RunLeases, takeRunLeases } from './run-lease.ts';
 import { teamChartsJob } from './team-charts.ts';
 import type { Job, JobDeps, JobName } from './types.ts';
 
@@ -128,7 +128,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
         holder,
         now,
       });
-      if (!running.ok) throw new LeaseHeldError(describeHeld(running.held));
+      if (!running.ok) throw new LeaseHeldError(running.held);
       const teamIds =
         zone === null
           ? undefined

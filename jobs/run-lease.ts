@@ -28,44 +28,60 @@ export function processHolder(command: string, suffix = ''): string {
   return `teamhealth ${command}, pid ${process.pid} on ${hostname()}${suffix}`;
 }
 
-/** True when `holder` names a process on this machine that no longer exists. */
-export function isDeadLocalHolder(holder: string): boolean {
-  const match = /, pid (\d+) on (\S+)/.exec(holder);
-  if (!match || match[2] !== hostname()) return false;
-  const pid = Number(match[1]);
-  if (pid === process.pid) return false;
+/** The pid and host named by a holder written by `processHolder`, or null for any other holder. */
+export function holderProcess(holder: string): { pid: number; host: string } | null {
+  const match = /^teamhealth \S+, pid (\d+) on (\S+)/.exec(holder);
+  return match ? { pid: Number(match[1]), host: match[2] as string } : null;
+}
+
+/**
+ * True when the holder is a process on this host that no longer runs: one killed with
+ * `kill -9` (or a crashed machine's reboot) never released its lease, and waiting out
+ * the lease would hold back the very re-run that finishes its work. A holder on
+ * another host, or one this check cannot read, is taken to be alive.
+ */
+export function holderIsGone(holder: string, alive = pidAlive): boolean {
+  const named = holderProcess(holder);
+  if (!named || named.host !== hostname() || named.pid === process.pid) return false;
+  return !alive(named.pid);
+}
+
+function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return false;
+    return true;
   } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    // EPERM: the pid exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
 export interface HeldElsewhere {
   job: JobName;
   zone: string | null;
-  holder: string;
+  /** Absent when the lease vanished before it could be read. */
+  holder?: string;
   since?: Date;
 }
 
 export type RunLeases = { ok: true; release(): Promise<void> } | { ok: false; held: HeldElsewhere };
 
 /**
- * Takes the run lease of every (job, zone) given, all or none, and renews them until
- * `release()`: when one is held by another live process, releases those taken so far
- * and says who holds it.
+ * Takes the run lease of every (job, zone) given, all or none, and renews them every
+ * `renewEveryMs` until `release()`: when one is held by another live process, releases
+ * those taken so far and says who holds it.
  */
 export async function takeRunLeases(args: {
   leases: LeaseStore;
   runs: { job: JobName; zone: string | null }[];
   holder: string;
-  now: () => Date;
+  /** The instant, or a clock read at each acquisition and renewal. */
+  now: Date | (() => Date);
   ttlMs?: number;
   renewEveryMs?: number;
 }): Promise<RunLeases> {
-  const { leases, holder, now } = args;
+  const { leases, holder } = args;
+  const clock = typeof args.now === 'function' ? args.now : () => args.now as Date;
   const ttlMs = args.ttlMs ?? RUN_LEASE_MS;
   const taken: string[] = [];
   let renewal: NodeJS.Timeout | undefined;
@@ -73,15 +89,17 @@ export async function takeRunLeases(args: {
     clearInterval(renewal);
     for (const name of taken.splice(0)) await leases.release({ name, holder });
   };
-  const acquire = (name: string) => leases.acquire({ name, holder, ttlMs, now: now() });
+  const acquire = (name: string) => leases.acquire({ name, holder, ttlMs, now: clock() });
   for (const { job, zone } of args.runs) {
     const name = runLeaseName(job, zone);
     let ok = await acquire(name);
-    let lease = ok ? null : await leases.get({ name });
-    if (!ok && lease && isDeadLocalHolder(lease.holder)) {
+    let lease = ok ? null : await leases.get({ name }).catch(() => null);
+    if (!ok && lease && holderIsGone(lease.holder)) {
+      // Release only the dead holder's lease (release is conditional on the holder), then
+      // race for it like anyone else: acquire is atomic, so one process of several wins.
       await leases.release({ name, holder: lease.holder });
       ok = await acquire(name);
-      if (!ok) lease = await leases.get({ name });
+      if (!ok) lease = await leases.get({ name }).catch(() => null);
     }
     if (!ok) {
       await release();
@@ -90,8 +108,7 @@ export async function takeRunLeases(args: {
         held: {
           job,
           zone,
-          holder: lease?.holder ?? 'another process',
-          ...(lease ? { since: lease.acquired_at } : {}),
+          ...(lease ? { holder: lease.holder, since: lease.acquired_at } : {}),
         },
       };
     }
@@ -102,10 +119,4 @@ export async function takeRunLeases(args: {
   }, args.renewEveryMs ?? RUN_LEASE_RENEW_MS);
   renewal.unref();
   return { ok: true, release };
-}
-
-/** One line saying who holds a run lease. */
-export function describeHeld(held: HeldElsewhere): string {
-  const since = held.since ? ` since ${held.since.toISOString()}` : '';
-  return `${held.job} (${held.zone ?? 'organisation'}) is already running in ${held.holder}${since}`;
 }

@@ -41,9 +41,17 @@ export class StoreError extends TeamhealthError {
   readonly code = ErrorCode.StoreError;
 }
 
-/** Another process is running the same job (it holds the job's run lease); the message names it. */
+/**
+ * Another process is running the same job (it holds the job's run lease). The message
+ * names the job, the zone, the holder and since when, for the log and the CLI.
+ */
 export class LeaseHeldError extends TeamhealthError {
   readonly code = ErrorCode.LeaseHeldError;
+  constructor(held: { job: string; zone: string | null; holder?: string; since?: Date }) {
+    const since = held.since ? ` since ${held.since.toISOString()}` : '';
+    const holder = held.holder ?? 'another process';
+    super(`${held.job} (${held.zone ?? 'organisation'}) is already running in ${holder}${since}`);
+  }
 }
 
 export class NotFoundError extends TeamhealthError {

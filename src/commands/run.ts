@@ -12,14 +12,14 @@
  */
 import { rm } from 'node:fs/promises';
 import { isJobName, JOB_NAMES, JOBS, type JobName } from '../../jobs/index.ts';
-import { describeHeld, processHolder, takeRunLeases } from '../../jobs/run-lease.ts';
+import { processHolder, takeRunLeases } from '../../jobs/run-lease.ts';
 import { createChartPool } from '../charts/pool.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { loadConfig } from '../config.ts';
 import { isLocalDate } from '../domain/dates.ts';
 import type { LocalDate } from '../domain/records.ts';
 import { writeDryRunPage } from '../dry-run/page.ts';
-import { asTeamhealthError, UsageError } from '../errors.ts';
+import { asTeamhealthError, LeaseHeldError, UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import {
   createDryRunSink,
@@ -178,7 +178,9 @@ export async function runCommand(
       now: () => new Date(),
     });
     if (!leases.ok) {
-      printError(`teamhealth run: ${describeHeld(leases.held)}; try again when it finishes`);
+      printError(
+        `teamhealth run: ${new LeaseHeldError(leases.held).message}; try again when it finishes`,
+      );
       return EXIT_JOB_BUSY;
     }
     releaseLeases = leases.release;

@@ -1,7 +1,7 @@
 /**
  * The aggregation pipelines behind the KPI questions, run server-side by MongoDB. They
  * end at `$group`; the repository shapes and sorts the (few) groups in plain code.
- * A missing field is "not measured": `$sum` skips it in both engines.
+ * A missing field is "not measured": `$sum` skips it (on the server and in the test double).
  */
 
 import type { Pipeline } from '../collection.ts';

@@ -28,7 +28,7 @@ export function makeLeaseStore(coll: DocCollection): LeaseStore {
      * lease matched, insert it — and if the name exists (held by someone else), the
      * insert hits the `_id` and fails with a duplicate key, meaning "not acquired".
      * MongoDB compares a Date only with a Date, so a lease stored with a string expiry
-     * (before this version, or by a backend that stores documents as JSON) is matched by
+     * (by a version before expiry became a Date) is matched by
      * the string clause.
      */
     acquire: async ({ name, holder, ttlMs, now }) => {
