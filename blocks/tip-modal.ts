@@ -6,7 +6,7 @@
 import type { ModalView } from '@slack/types';
 import { isMetric, METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import { t } from '../src/messages/t.ts';
-import { CALLBACK, TIP_FIELD, TIP_MAX_CHARS } from '../src/slack/ids.ts';
+import { CALLBACK, TIP_FIELD, TIP_MAX_CHARS } from './ids.ts';
 import { section } from './message.ts';
 import { BALANCED_ORDER } from './metric-lines.ts';
 

@@ -1,10 +1,10 @@
 /** Saving a tip from the tip modal: only an agent may share one, as themselves. */
 import { randomUUID } from 'node:crypto';
+import { TIP_FIELD } from '../../blocks/ids.ts';
 import { readTipSubmission, type ViewStateValues } from '../../blocks/tip-modal.ts';
 import { METRIC_DEFS } from '../domain/metrics.ts';
 import { t } from '../messages/t.ts';
 import type { Store } from '../store/types.ts';
-import { TIP_FIELD } from './ids.ts';
 
 export type TipResult =
   | { ok: true; thanks: string }

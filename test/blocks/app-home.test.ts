@@ -5,8 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
+import { ACTION } from '../../blocks/ids.ts';
 import type { TeamReport } from '../../src/domain/report.ts';
-import { ACTION } from '../../src/slack/ids.ts';
 import { decodeQuery } from '../../src/slack/query.ts';
 import { expectValidBlocks } from './check.ts';
 import { billingNorth, largestOrg, reportFrame } from './fixtures.ts';

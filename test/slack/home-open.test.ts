@@ -5,7 +5,7 @@
  * engine); the same button pressed on a message answers ephemerally at its response_url.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION } from '../../src/slack/ids.ts';
+import { ACTION } from '../../blocks/ids.ts';
 import { encodeQuery } from '../../src/slack/query.ts';
 import { sendBlockActions } from '../support/signed-requests.ts';
 import type { RecordedCall } from '../support/slack-stand-in.ts';
