@@ -5,8 +5,8 @@
  */
 import type { ActionsBlock, Button } from '@slack/types';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { encodeQuery, type Query } from '../src/domain/query.ts';
 import { t } from '../src/messages/t.ts';
-import { encodeQuery, type Query } from '../src/slack/query.ts';
 import { ACTION, PERIOD_DAYS } from './ids.ts';
 import { actions, button } from './message.ts';
 import { BALANCED_ORDER } from './metric-lines.ts';

@@ -17,6 +17,7 @@ import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
 import { buildTiersBlocks } from '../../blocks/tiers.ts';
 import { coachingFor, peerGroupOf } from '../analytics/coaching.ts';
 import type { Metric } from '../domain/metrics.ts';
+import type { Query } from '../domain/query.ts';
 import type { Team } from '../domain/records.ts';
 import type { OrgReport, TeamReport } from '../domain/report.ts';
 import type { Tip } from '../domain/surfaces.ts';
@@ -28,7 +29,6 @@ import type { Store } from '../store/types.ts';
 import { authorize, type Decision, type Scope, type Viewer } from './authorization.ts';
 import type { ChartMaker } from './charts.ts';
 import type { OutgoingFile } from './delivery/types.ts';
-import type { Query } from './query.ts';
 import { findTeam, loadDirectory, loadViewer } from './viewer.ts';
 
 export interface AnswerDeps {

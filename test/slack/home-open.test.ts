@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../blocks/ids.ts';
-import { encodeQuery } from '../../src/slack/query.ts';
+import { encodeQuery } from '../../src/domain/query.ts';
 import { sendBlockActions } from '../support/signed-requests.ts';
 import type { RecordedCall } from '../support/slack-stand-in.ts';
 import { type Harness, SECRET, startHarness, textOf } from './support/harness.ts';

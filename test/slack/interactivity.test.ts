@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, TIP_FIELD } from '../../blocks/ids.ts';
-import { encodeQuery } from '../../src/slack/query.ts';
+import { encodeQuery } from '../../src/domain/query.ts';
 import { sendBlockActions } from '../support/signed-requests.ts';
 import { type Harness, SECRET, startHarness, textOf } from './support/harness.ts';
 import { USERS } from './support/org.ts';
