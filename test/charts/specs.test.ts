@@ -17,7 +17,7 @@ import {
   TEAM_TIER_MIXES,
   TIER_WINDOWS,
   WINDOW,
-} from './fixtures.ts';
+} from '../../support/charts/fixtures.ts';
 
 const FROM = '2026-10-04';
 const days = (idx: number[]) => idx.map((i) => addDays(FROM, i));

@@ -3,7 +3,7 @@
  *
  * The real CLI (`node bin/teamhealth.mjs run …`) runs as a child process against the Slack
  * stand-in over HTTP and the real embedded store in a temp folder holding the
- * organisation of test/jobs/org.ts. The stand-in SIGKILLs the child from its answer hook
+ * organisation of support/jobs/org.ts. The stand-in SIGKILLs the child from its answer hook
  * once it has *stored* the Nth chat.postMessage and *before* it writes the answer: the
  * window where Slack has the post but the app's ledger still says "pending, attempted".
  * The second run must find that post by its metadata (reconcile.ts: conversations.history)
@@ -20,9 +20,9 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
+import { AGENTS, AS_OF, buildOrg, seedStandIn } from '../../support/jobs/org.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 const CHILD_NOW = Date.parse('2026-11-24T10:00:00Z');

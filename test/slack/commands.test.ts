@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, textOf } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { type Harness, startHarness, textOf } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -14,10 +14,10 @@ import { METRICS } from '../../src/domain/metrics.ts';
 import { encodeQuery } from '../../src/domain/query.ts';
 import { unescapeMrkdwn } from '../../src/messages/mrkdwn.ts';
 import { createDelivery, createSlackClient } from '../../src/slack/delivery/index.ts';
-import { quietLogger, quietSlackLogger } from '../support/quiet-logger.ts';
+import { quietLogger, quietSlackLogger } from '../../support/quiet-logger.ts';
+import { type Harness, startHarness } from '../../support/slack/harness.ts';
+import { AS_OF, USERS } from '../../support/slack/org.ts';
 import { fakeClock } from './delivery/fake-clock.ts';
-import { type Harness, startHarness } from './support/harness.ts';
-import { AS_OF, USERS } from './support/org.ts';
 
 /** Every construct the issue lists. */
 const HOSTILE = '<!channel> <!here> <@U123> <#C123> <https://a.example|b> *bold* &amp;';

@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../blocks/ids.ts';
 import { encodeQuery } from '../../src/domain/query.ts';
-import { sendBlockActions } from '../support/signed-requests.ts';
-import type { RecordedCall } from '../support/slack-stand-in.ts';
-import { type Harness, SECRET, startHarness, textOf } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { sendBlockActions } from '../../support/signed-requests.ts';
+import { type Harness, SECRET, startHarness, textOf } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
+import type { RecordedCall } from '../../support/slack-stand-in.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import pino from 'pino';
-import { loadConfig } from '../../../src/config.ts';
-import { createApp } from '../../../src/slack/app.ts';
-import type { ChartMaker } from '../../../src/slack/charts.ts';
-import { openStore } from '../../../src/store/open.ts';
-import type { Store } from '../../../src/store/types.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createApp } from '../../src/slack/app.ts';
+import type { ChartMaker } from '../../src/slack/charts.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
 import {
   type BlockActionsArgs,
   type EventArgs,
@@ -24,8 +24,8 @@ import {
   sendSlashCommand,
   sendViewSubmission,
   type ViewSubmissionArgs,
-} from '../../support/signed-requests.ts';
-import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
+} from '../signed-requests.ts';
+import { type SlackStandIn, startStandIn } from '../slack-stand-in.ts';
 import { seedOrganisation, USERS } from './org.ts';
 
 export const SECRET = 'test-signing-secret-0123456789';
