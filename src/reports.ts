@@ -11,8 +11,8 @@
  * TeamReport reads only that team's rows (test/analytics/build-org-report.test.ts).
  */
 
+import { assembleOrgReport } from './analytics/assemble-org-report.ts';
 import { resolveReportOptions } from './analytics/options.ts';
-import { assembleOrgReport } from './analytics/report.ts';
 import { reportWindows } from './analytics/windows.ts';
 import { isLocalDate } from './domain/dates.ts';
 import type { Metric } from './domain/metrics.ts';

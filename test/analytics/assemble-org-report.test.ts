@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { assembleOrgReport, type ReportInputs } from '../../src/analytics/assemble-org-report.ts';
 import { defaultReportOptions } from '../../src/analytics/options.ts';
-import { assembleOrgReport, type ReportInputs } from '../../src/analytics/report.ts';
 import { reportWindows } from '../../src/analytics/windows.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
