@@ -13,7 +13,7 @@
 import { loadavg } from 'node:os';
 import { createChartPool } from '../src/charts/pool.ts';
 import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
-import { buildOrgReport } from '../src/reports.ts';
+import { buildOrgReport } from '../src/reporting/build-org-report.ts';
 import { sendSlashCommand } from '../support/signed-requests.ts';
 import { SECRET, startHarness } from '../support/slack/harness.ts';
 

@@ -17,7 +17,7 @@ import { reportWindows } from '../src/analytics/windows.ts';
 import { addDays } from '../src/domain/dates.ts';
 import type { Agent, AgentDay, Team } from '../src/domain/records.ts';
 import { createLogger } from '../src/log.ts';
-import { buildOrgReport } from '../src/reports.ts';
+import { buildOrgReport } from '../src/reporting/build-org-report.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/types.ts';
 

@@ -11,7 +11,7 @@ import type { OrgReport, ReportOptions, TeamReport } from '../domain/report.ts';
 import { asTeamhealthError, UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { balanceReason, reasonPhrases } from '../messages/reasons.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
 
 export interface ReportCommandOptions {
   team?: string;

@@ -24,7 +24,7 @@ import type { Tip } from '../domain/surfaces.ts';
 import { ErrorCode } from '../errors.ts';
 import { escapeMrkdwn } from '../messages/mrkdwn.ts';
 import { t } from '../messages/t.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
 import type { Store } from '../store/types.ts';
 import { authorize, type Decision, type Scope, type Viewer } from './authorization.ts';
 import type { ChartMaker } from './charts.ts';

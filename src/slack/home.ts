@@ -2,7 +2,7 @@
 import type { HomeView } from '@slack/types';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
 import { ErrorCode } from '../errors.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
 import type { Store } from '../store/types.ts';
 import { authorize, rolesOf } from './authorization.ts';
 import { loadViewer } from './viewer.ts';

@@ -11,7 +11,7 @@ import { addDays } from '../../src/domain/dates.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
 import { createLogger } from '../../src/log.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { openStore } from '../../src/store/open.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));

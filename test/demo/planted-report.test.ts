@@ -9,7 +9,7 @@ import { type DemoOrganisation, generateDemoOrganisation } from '../../src/demo/
 import { writeDemoToStore } from '../../src/demo/store-writer.ts';
 import { METRICS } from '../../src/domain/metrics.ts';
 import type { OrgReport } from '../../src/domain/report.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import {
   expectCsatDecline,
   expectEnablementGaps,

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOB_NAMES, JOBS, startScheduler } from '../../jobs/index.ts';
 import { renderSpec } from '../../src/charts/renderer.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import {
   createDelivery,
   createSlackClient,

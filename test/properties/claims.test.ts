@@ -47,7 +47,7 @@ import {
 } from '../../src/domain/metrics.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
 import type { AgentReport, OrgReport, TeamReport } from '../../src/domain/report.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { memoryStore } from '../demo/memory-store.ts';
 
 const RUNS = 6;

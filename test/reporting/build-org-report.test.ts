@@ -14,7 +14,7 @@ import { emptySums } from '../../src/domain/metrics.ts';
 import type { Team } from '../../src/domain/records.ts';
 import { NotFoundError } from '../../src/errors.ts';
 import { createReportCache, withReportCache } from '../../src/report-cache.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 

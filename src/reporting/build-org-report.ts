@@ -11,16 +11,16 @@
  * TeamReport reads only that team's rows (test/analytics/build-org-report.test.ts).
  */
 
-import { assembleOrgReport } from './analytics/assemble-org-report.ts';
-import { resolveReportOptions } from './analytics/options.ts';
-import { reportWindows } from './analytics/windows.ts';
-import { isLocalDate } from './domain/dates.ts';
-import type { Metric } from './domain/metrics.ts';
-import type { LocalDate, Team } from './domain/records.ts';
-import type { OrgReport, ReportOptions } from './domain/report.ts';
-import { InputError, NotFoundError } from './errors.ts';
-import { cacheKey, type ReportCache, reportCacheOf } from './report-cache.ts';
-import type { Store } from './store/types.ts';
+import { assembleOrgReport } from '../analytics/assemble-org-report.ts';
+import { resolveReportOptions } from '../analytics/options.ts';
+import { reportWindows } from '../analytics/windows.ts';
+import { isLocalDate } from '../domain/dates.ts';
+import type { Metric } from '../domain/metrics.ts';
+import type { LocalDate, Team } from '../domain/records.ts';
+import type { OrgReport, ReportOptions } from '../domain/report.ts';
+import { InputError, NotFoundError } from '../errors.ts';
+import { cacheKey, type ReportCache, reportCacheOf } from '../report-cache.ts';
+import type { Store } from '../store/types.ts';
 
 export interface BuildOrgReportArgs {
   store: Store;
