@@ -19,8 +19,8 @@ import type { Metric } from '../domain/metrics.ts';
 import type { LocalDate, Team } from '../domain/records.ts';
 import type { OrgReport, ReportOptions } from '../domain/report.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import { cacheKey, type ReportCache, reportCacheOf } from '../report-cache.ts';
 import type { Store } from '../store/types.ts';
+import { cacheKey, type ReportCache, reportCacheOf } from './org-report-cache.ts';
 
 export interface BuildOrgReportArgs {
   store: Store;

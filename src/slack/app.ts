@@ -11,7 +11,11 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { createReportCache, type ReportCache, withReportCache } from '../report-cache.ts';
+import {
+  createReportCache,
+  type ReportCache,
+  withReportCache,
+} from '../reporting/org-report-cache.ts';
 import type { Store } from '../store/types.ts';
 import { authorizeOnce } from './authorize-once.ts';
 import { boltLogger } from './bolt-logger.ts';

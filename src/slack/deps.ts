@@ -1,7 +1,7 @@
 /** What the Slack listeners are given: the core's collaborators, injected so tests can use real ones. */
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import type { ReportCache } from '../report-cache.ts';
+import type { ReportCache } from '../reporting/org-report-cache.ts';
 import type { Store } from '../store/types.ts';
 import type { ChartMaker } from './charts.ts';
 import type { Delivery } from './delivery/create-delivery.ts';

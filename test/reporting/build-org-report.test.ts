@@ -13,8 +13,8 @@ import { writeDemoToStore } from '../../src/demo/store-writer.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
 import type { Team } from '../../src/domain/records.ts';
 import { NotFoundError } from '../../src/errors.ts';
-import { createReportCache, withReportCache } from '../../src/report-cache.ts';
 import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
+import { createReportCache, withReportCache } from '../../src/reporting/org-report-cache.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 

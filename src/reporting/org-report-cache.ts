@@ -14,8 +14,8 @@
  * - Cached reports are deep-frozen, so a caller that mutated a shared report would fail
  *   loudly instead of silently changing what every later request sees.
  */
-import type { OrgReport } from './domain/report.ts';
-import type { Store } from './store/types.ts';
+import type { OrgReport } from '../domain/report.ts';
+import type { Store } from '../store/types.ts';
 
 export interface ReportCache {
   /** The report cached under `key`, the build in flight for it, or a new build. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OrgReport } from '../../src/domain/report.ts';
-import { cacheKey, createReportCache } from '../../src/report-cache.ts';
+import { cacheKey, createReportCache } from '../../src/reporting/org-report-cache.ts';
 
 /** A minimal report; `tag` tells builds apart. */
 const report = (tag: string) =>
