@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { coachingFor } from '../src/analytics/coaching.ts';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { AgentReport, OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { AgentReport, OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import type { Tip } from '../src/domain/surfaces.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';

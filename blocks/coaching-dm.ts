@@ -8,7 +8,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Coaching } from '../src/analytics/coaching.ts';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { OrgReport } from '../src/domain/report.ts';
+import type { OrgReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { helpfulButton, shareTipButton, snoozeButton } from './controls.ts';

@@ -7,7 +7,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';

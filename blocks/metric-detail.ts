@@ -8,7 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { formatDelta, formatP, formatValue } from '../src/domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { Query } from '../src/domain/query.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';

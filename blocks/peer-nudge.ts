@@ -7,7 +7,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { EFFICIENCY_METRICS, METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
-import type { TeamReport } from '../src/domain/report.ts';
+import type { TeamReport } from '../src/domain/report-types.ts';
 import type { Tip } from '../src/domain/surfaces.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { tn } from '../src/messages/plural.ts';

@@ -6,7 +6,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import {

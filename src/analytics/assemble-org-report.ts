@@ -23,7 +23,7 @@ import type {
   ReportOptions,
   TeamReport,
   TierMix,
-} from '../domain/report.ts';
+} from '../domain/report-types.ts';
 import type { AgentWindowSums, ContactCount, TeamDaySums } from '../store/types.ts';
 import { balanceFlags } from './balance.ts';
 import { enablementReports } from './enablement.ts';

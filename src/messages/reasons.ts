@@ -6,7 +6,7 @@
  */
 import { formatDelta, formatP } from '../domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
-import type { BalanceFlag, HealthReason } from '../domain/report.ts';
+import type { BalanceFlag, HealthReason } from '../domain/report-types.ts';
 import { tn } from './plural.ts';
 import { t } from './t.ts';
 import { dayList, dayMonth, listJoin } from './words.ts';

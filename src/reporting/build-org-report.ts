@@ -17,7 +17,7 @@ import { reportWindows } from '../analytics/windows.ts';
 import { isLocalDate } from '../domain/dates.ts';
 import type { Metric } from '../domain/metrics.ts';
 import type { LocalDate, Team } from '../domain/records.ts';
-import type { OrgReport, ReportOptions } from '../domain/report.ts';
+import type { OrgReport, ReportOptions } from '../domain/report-types.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 import { cacheKey, type ReportCache, reportCacheOf } from './org-report-cache.ts';

@@ -14,7 +14,7 @@
  * - Cached reports are deep-frozen, so a caller that mutated a shared report would fail
  *   loudly instead of silently changing what every later request sees.
  */
-import type { OrgReport } from '../domain/report.ts';
+import type { OrgReport } from '../domain/report-types.ts';
 import type { Store } from '../store/types.ts';
 
 export interface ReportCache {

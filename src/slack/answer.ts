@@ -19,7 +19,7 @@ import { coachingFor, peerGroupOf } from '../analytics/coaching.ts';
 import type { Metric } from '../domain/metrics.ts';
 import type { Query } from '../domain/query.ts';
 import type { Team } from '../domain/records.ts';
-import type { OrgReport, TeamReport } from '../domain/report.ts';
+import type { OrgReport, TeamReport } from '../domain/report-types.ts';
 import type { Tip } from '../domain/surfaces.ts';
 import { ErrorCode } from '../errors.ts';
 import { escapeMrkdwn } from '../messages/mrkdwn.ts';

@@ -6,7 +6,7 @@
 import type { ChartSpec } from '../charts/spec.ts';
 import { trendStabilitySpec } from '../charts/specs/trend-stability.ts';
 import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../domain/report.ts';
+import type { OrgReport, TeamReport } from '../domain/report-types.ts';
 import { t } from '../messages/t.ts';
 import type { OutgoingFile } from './delivery/types.ts';
 

@@ -14,7 +14,7 @@ import type {
   Signal,
   TeamReport,
   TierMix,
-} from '../../src/domain/report.ts';
+} from '../../src/domain/report-types.ts';
 
 export const WINDOW = { from: '2026-10-04', to: '2026-10-31' } as const;
 

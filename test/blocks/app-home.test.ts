@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
 import { ACTION } from '../../blocks/ids.ts';
 import { decodeQuery } from '../../src/domain/query.ts';
-import type { TeamReport } from '../../src/domain/report.ts';
+import type { TeamReport } from '../../src/domain/report-types.ts';
 import { expectValidBlocks } from './check.ts';
 import { billingNorth, largestOrg, reportFrame } from './fixtures.ts';
 

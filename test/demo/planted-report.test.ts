@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type DemoOrganisation, generateDemoOrganisation } from '../../src/demo/organisation.ts';
 import { writeDemoToStore } from '../../src/demo/store-writer.ts';
 import { METRICS } from '../../src/domain/metrics.ts';
-import type { OrgReport } from '../../src/domain/report.ts';
+import type { OrgReport } from '../../src/domain/report-types.ts';
 import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import {
   expectCsatDecline,

@@ -46,7 +46,7 @@ import {
   type Sums,
 } from '../../src/domain/metrics.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
-import type { AgentReport, OrgReport, TeamReport } from '../../src/domain/report.ts';
+import type { AgentReport, OrgReport, TeamReport } from '../../src/domain/report-types.ts';
 import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { memoryStore } from '../demo/memory-store.ts';
 

@@ -5,7 +5,7 @@
  * builds are counted, so nothing here depends on timing.
  */
 import { describe, expect, it } from 'vitest';
-import type { OrgReport } from '../../src/domain/report.ts';
+import type { OrgReport } from '../../src/domain/report-types.ts';
 import { cacheKey, createReportCache } from '../../src/reporting/org-report-cache.ts';
 
 /** A minimal report; `tag` tells builds apart. */

@@ -5,7 +5,7 @@
  * ways: vermillion bar, ▲/▼ in the reason's label and the change written at the bar's end.
  */
 import { formatP } from '../../domain/format.ts';
-import type { ContactMix, MixDriver } from '../../domain/report.ts';
+import type { ContactMix, MixDriver } from '../../domain/report-types.ts';
 import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO } from '../palette.ts';
 import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';

@@ -4,7 +4,7 @@
  */
 import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../domain/format.ts';
 import { METRIC_DEFS, type Metric, polaritySign } from '../../domain/metrics.ts';
-import type { MonthlyPoint } from '../../domain/report.ts';
+import type { MonthlyPoint } from '../../domain/report-types.ts';
 import { t } from '../../messages/t.ts';
 import { INK, SERIES_COLOR } from '../palette.ts';
 import {

@@ -8,7 +8,7 @@ import { dateRange } from '../../domain/dates.ts';
 import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../../domain/metrics.ts';
 import type { LocalDate } from '../../domain/records.ts';
-import type { MetricReport, Signal, SignalRule } from '../../domain/report.ts';
+import type { MetricReport, Signal, SignalRule } from '../../domain/report-types.ts';
 import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
 import {
