@@ -5,10 +5,10 @@
  * balance beside it (efficiency is never shown without quality).
  */
 import type { KnownBlock } from '@slack/types';
-import { formatDelta, formatP, formatValue } from '../src/domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { Query } from '../src/domain/query.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
+import { formatDelta, formatP, formatValue } from '../src/messages/format.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';

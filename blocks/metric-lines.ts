@@ -3,10 +3,10 @@
  * the reason (PRODUCT.md: "Explainable", "Honest about small numbers").
  */
 
-import { formatN, formatValue } from '../src/domain/format.ts';
 import type { Metric } from '../src/domain/metrics.ts';
 import { EFFICIENCY_METRICS, METRIC_DEFS, QUALITY_METRICS } from '../src/domain/metrics.ts';
 import type { Health, MetricReport } from '../src/domain/report-types.ts';
+import { formatN, formatValue } from '../src/messages/format.ts';
 import { reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 

@@ -8,8 +8,8 @@
  * - QA under the review threshold says "not enough reviews yet".
  */
 import type { CoachingLine, Standing, StandingFinding } from '../src/analytics/coaching.ts';
-import { formatN, formatValue } from '../src/domain/format.ts';
 import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { formatN, formatValue } from '../src/messages/format.ts';
 import { tn } from '../src/messages/plural.ts';
 import { t } from '../src/messages/t.ts';
 import { listJoin } from '../src/messages/words.ts';

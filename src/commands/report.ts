@@ -5,11 +5,11 @@
  */
 import { parseWeights, resolveReportOptions } from '../analytics/options.ts';
 import { loadConfig } from '../config.ts';
-import { formatN, formatP, formatValue } from '../domain/format.ts';
 import { METRIC_DEFS, METRICS } from '../domain/metrics.ts';
 import type { OrgReport, ReportOptions, TeamReport } from '../domain/report-types.ts';
 import { asTeamhealthError, UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { formatN, formatP, formatValue } from '../messages/format.ts';
 import { balanceReason, reasonPhrases } from '../messages/reasons.ts';
 import { buildOrgReport } from '../reporting/build-org-report.ts';
 

@@ -4,9 +4,10 @@
  * grouped into one phrase that lists their days ("below its lower limit on 3 days: 12, 20
  * and 27 Oct"), so a reader meets each fact once, in plain words first.
  */
-import { formatDelta, formatP } from '../domain/format.ts';
+
 import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
 import type { BalanceFlag, HealthReason } from '../domain/report-types.ts';
+import { formatDelta, formatP } from './format.ts';
 import { tn } from './plural.ts';
 import { t } from './t.ts';
 import { dayList, dayMonth, listJoin } from './words.ts';

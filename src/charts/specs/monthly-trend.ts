@@ -2,9 +2,10 @@
  * Monthly trend of one team's metric: one point per month with its value written above
  * and its n under the month, so a small month is visibly small.
  */
-import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../domain/format.ts';
+
 import { METRIC_DEFS, type Metric, polaritySign } from '../../domain/metrics.ts';
 import type { MonthlyPoint } from '../../domain/report-types.ts';
+import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../messages/format.ts';
 import { t } from '../../messages/t.ts';
 import { INK, SERIES_COLOR } from '../palette.ts';
 import {

@@ -5,10 +5,10 @@
  * states the status; the subtitle says why and on how much data.
  */
 import { dateRange } from '../../domain/dates.ts';
-import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../../domain/metrics.ts';
 import type { LocalDate } from '../../domain/records.ts';
 import type { MetricReport, Signal, SignalRule } from '../../domain/report-types.ts';
+import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../messages/format.ts';
 import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
 import {

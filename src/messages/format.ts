@@ -2,8 +2,9 @@
  * How metric values read to people: rates in %, handle time in minutes and seconds,
  * QA as a score out of 100. One place, so charts, messages and the terminal agree.
  */
-import { t } from '../messages/t.ts';
-import { METRIC_DEFS, type Metric } from './metrics.ts';
+
+import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
+import { t } from './t.ts';
 
 /** @example formatValue('csat', 0.8734) // '87.3%'; formatValue('aht', 312) // '5m 12s' */
 export function formatValue(metric: Metric, value: number | null | undefined): string {
