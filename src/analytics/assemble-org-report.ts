@@ -24,7 +24,7 @@ import type {
   TeamReport,
   TierMix,
 } from '../domain/report-types.ts';
-import type { AgentWindowSums, ContactCount, TeamDaySums } from '../store/types.ts';
+import type { AgentWindowSums, ContactCount, TeamDaySums } from '../domain/sums.ts';
 import { balanceFlags } from './balance.ts';
 import { enablementReports } from './enablement.ts';
 import { health } from './health.ts';
