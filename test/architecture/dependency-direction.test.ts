@@ -57,6 +57,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Analytics → (charts, blocks): pure, facts in and configs or blocks out, with words.
   'src/charts': ['src/domain', 'src/messages', 'src/analytics', 'src/log.ts'],
   blocks: ['src/domain', 'src/messages', 'src/analytics'],
+  // The dry run's record and page: what the dry-run sink wrote instead of posting.
+  'src/dry-run': ['src/domain', 'src/messages'],
   // → delivery → Slack: the Bolt app, its listeners and the delivery engine.
   'src/slack': [
     'src/domain',
@@ -69,9 +71,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'src/reporting',
     'src/charts',
     'blocks',
+    'src/dry-run',
   ],
-  // The dry-run page shows what delivery wrote instead of posting.
-  'src/dry-run': ['src/domain', 'src/messages'],
   jobs: [
     'src/domain',
     'src/errors.ts',
@@ -99,7 +100,6 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 /** Violations being fixed; each must go from here when its import goes. */
 const STILL_OPEN: string[] = [
   'src/domain/metrics.ts → src/messages/t.ts (src/domain may not import src/messages)',
-  'src/dry-run/page.ts → src/slack/delivery/index.ts (src/dry-run may not import src/slack)',
   'test/ingest/cli.e2e.test.ts → bench/import.ts (test may not import bench)',
   'test/ingest/profile-equivalence.test.ts → bench/import.ts (test may not import bench)',
 ];
