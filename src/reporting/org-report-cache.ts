@@ -15,7 +15,6 @@
  *   loudly instead of silently changing what every later request sees.
  */
 import type { OrgReport } from '../domain/report-types.ts';
-import type { Store } from '../store/types.ts';
 
 export interface ReportCache {
   /** The report cached under `key`, the build in flight for it, or a new build. */
@@ -101,25 +100,6 @@ export function cacheKey(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
-}
-
-const attached = new WeakMap<Store, ReportCache>();
-
-/**
- * The same store with `cache` behind `buildOrgReport`: every report built from the
- * returned store (without an explicit cache) goes through `cache`. The repositories are
- * the store's own; only the identity differs, so the plain store stays uncached for the
- * CLI, jobs and tests that write and read back.
- */
-export function withReportCache(store: Store, cache: ReportCache): Store {
-  const view: Store = { ...store };
-  attached.set(view, cache);
-  return view;
-}
-
-/** The cache attached by {@link withReportCache}, if any. */
-export function reportCacheOf(store: Store): ReportCache | undefined {
-  return attached.get(store);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -8,13 +8,12 @@ import type { Delivery } from './delivery/create-delivery.ts';
 
 export interface SlackDeps {
   config: Pick<Config, 'directorIds'>;
-  /**
-   * The app's store. createApp attaches its report cache to it (withReportCache), so
-   * `buildOrgReport({ store })` in every listener shares one organisation-wide report.
-   */
   store: Store;
-  /** That report cache, for whoever must invalidate it (e.g. after an import in-process). */
-  reports?: ReportCache;
+  /**
+   * The app's report cache, made where the app is wired (serve) and handed to every
+   * listener's `buildOrgReport`, so they share one organisation-wide report.
+   */
+  reports: ReportCache;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   charts?: ChartMaker;
   delivery?: Delivery;
@@ -26,6 +25,7 @@ export interface SlackDeps {
 export function answerDeps(deps: SlackDeps) {
   return {
     store: deps.store,
+    reports: deps.reports,
     directorIds: deps.config.directorIds,
     logger: deps.logger,
     ...(deps.charts ? { charts: deps.charts } : {}),

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
+import { createReportCache, type ReportCache } from '../../src/reporting/org-report-cache.ts';
 import { createApp } from '../../src/slack/app.ts';
 import type { ChartMaker } from '../../src/slack/charts.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -50,6 +51,8 @@ export interface Harness {
   url: string;
   slack: SlackStandIn;
   store: Store;
+  /** The report cache handed to the app. */
+  reports: ReportCache;
   app: App;
   /** Runs `/teamhealth <text>` as `user` and waits for the (first) answer posted to response_url. */
   command(user: string, text: string): Promise<Record<string, unknown>>;
@@ -86,9 +89,11 @@ export async function startHarness(options: { charts?: boolean } = {}): Promise<
     TEAMHEALTH_DATA_DIR: dir,
     PORT: '0',
   });
+  const reports = createReportCache();
   const app = createApp({
     config,
     store,
+    reports,
     logger,
     now: () => NOW,
     ...(options.charts === false ? {} : { charts: fakeCharts }),
@@ -112,6 +117,7 @@ export async function startHarness(options: { charts?: boolean } = {}): Promise<
     url,
     slack,
     store,
+    reports,
     app,
     waitFor,
     async command(user, text) {

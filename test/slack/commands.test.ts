@@ -152,3 +152,25 @@ describe('every subcommand', () => {
     );
   });
 });
+
+describe('the report cache handed to the app', () => {
+  it('answers the slash command from it', async () => {
+    h.reports.invalidate();
+    await h.command(USERS.lead1, '');
+    expect(h.reports.size).toBe(1);
+  });
+
+  it('builds App Home from it', async () => {
+    h.reports.invalidate();
+    const before = h.slack.callsTo('views.publish').length;
+    await h.event({
+      event: { type: 'app_home_opened', user: USERS.lead1, channel: 'DLEAD1', tab: 'home' },
+      event_id: 'EvCacheHome',
+    });
+    await h.waitFor(
+      () => h.slack.callsTo('views.publish').length > before,
+      'views.publish for the Home',
+    );
+    expect(h.reports.size).toBe(1);
+  });
+});
