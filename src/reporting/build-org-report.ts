@@ -8,7 +8,7 @@
  * listener; the CLI and jobs pass none) the organisation-wide report is built once per (asOf, options) and the
  * asked-for teams are picked from it. That gives the same teams as a filtered build:
  * tiers and percentiles are organisation-wide either way, and every other part of a
- * TeamReport reads only that team's rows (test/analytics/build-org-report.test.ts).
+ * TeamReport reads only that team's rows (test/reporting/build-org-report.test.ts).
  */
 
 import { assembleOrgReport } from '../analytics/assemble-org-report.ts';

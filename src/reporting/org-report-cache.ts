@@ -6,7 +6,7 @@
  * next Slack request waits for its ack (issues #4 and #5: ack p99 under 50 ms). The data
  * changes only when someone imports, so one build can answer every request for a while.
  *
- * - Keyed by the caller (src/reports.ts uses asOf and the resolved options).
+ * - Keyed by the caller (src/reporting/build-org-report.ts uses asOf and the resolved options).
  * - Concurrent requests for a key share one build (in-flight de-duplication).
  * - An entry lives `ttlMs` from the start of its build (default 60 s), so an import in
  *   another process shows within a minute; `invalidate()` forgets everything at once.

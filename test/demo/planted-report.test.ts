@@ -1,5 +1,5 @@
 /**
- * The report code (src/reports.ts and src/analytics) run on the demo organisation,
+ * The report code (src/reporting/build-org-report.ts and src/analytics) run on the demo organisation,
  * written through the demo's store writer into an in-memory store, finds every planted
  * pattern, for the default seed and for other seeds.
  * The same checks through the real store are in patterns.test.ts.

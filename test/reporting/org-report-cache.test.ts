@@ -1,6 +1,6 @@
 /**
  * The report cache the Slack app shares between the slash command, the buttons and App
- * Home (src/report-cache.ts): reuse within the TTL, one build for concurrent requests,
+ * Home (src/reporting/org-report-cache.ts): reuse within the TTL, one build for concurrent requests,
  * failures not kept, explicit invalidation, a bounded size. The clock is injected, and
  * builds are counted, so nothing here depends on timing.
  */
