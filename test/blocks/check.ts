@@ -5,8 +5,3 @@ import { type Surface, validateBlocks } from '../../support/stand-in/block-rules
 export function expectValidBlocks(blocks: unknown, surface: Surface = 'message'): void {
   expect(validateBlocks(blocks, surface, { isUsable: () => true })).toEqual([]);
 }
-
-/** Every string in a structure, for "never says X" checks. */
-export function allText(value: unknown): string {
-  return JSON.stringify(value);
-}
