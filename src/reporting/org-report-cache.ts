@@ -1,9 +1,9 @@
 /**
  * A short-lived cache of organisation-wide reports, shared by the slash command, the view
  * buttons and App Home of one process. Why: building a report runs the store's
- * aggregations and `assembleOrgReport` on the main thread (about 7 ms for a 2-team
- * organisation with the embedded store, far more for a large one), and while it runs the
- * next Slack request waits for its ack (issues #4 and #5: ack p99 under 50 ms). The data
+ * aggregations and `assembleOrgReport` on the main thread (longer the larger the
+ * organisation: `npm run bench` reports it), and while it runs the next Slack request
+ * waits for its ack (issues #4 and #5: ack p99 under 50 ms). The data
  * changes only when someone imports, so one build can answer every request for a while.
  *
  * - Keyed by the caller (src/reporting/build-org-report.ts uses asOf and the resolved options).
