@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { TIP_FIELD } from '../../blocks/ids.ts';
 import { readTipSubmission, type ViewStateValues } from '../../blocks/tip-modal.ts';
-import { METRIC_DEFS } from '../domain/metrics.ts';
+import { metricLabel } from '../messages/metric-names.ts';
 import { t } from '../messages/t.ts';
 import type { Store } from '../store/types.ts';
 
@@ -36,5 +36,5 @@ export async function submitTip(args: {
       helpful_count: 0,
     },
   });
-  return { ok: true, thanks: t('tip.thanks', { label: METRIC_DEFS[read.metric].label }) };
+  return { ok: true, thanks: t('tip.thanks', { label: metricLabel(read.metric) }) };
 }
