@@ -40,7 +40,7 @@ function countingStore(): { store: Store; stored: () => number } {
     return { inserted: n, updated: 0, unchanged: 0 };
   };
   const store = {
-    kind: 'embedded',
+    kind: 'sqlite',
     teams: {
       upsertMany: async (args: { teams: Team[] }) => {
         teams.push(...args.teams);

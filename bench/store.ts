@@ -1,7 +1,6 @@
 /**
- * Embedded store benchmark: 5,000 agents × 365 days written through the repository in
- * batches, then medians of 5 runs for the heavy questions, the open time (snapshot
- * load) and peak RSS.
+ * SQLite store benchmark: 5,000 agents × 365 days written through the repository in
+ * batches, then medians of 5 runs for the heavy questions, the open time and peak RSS.
  *   node --expose-gc --import tsx bench/store.ts
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -9,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AgentDay } from '../src/domain/records.ts';
-import { SNAPSHOT_FILE } from '../src/store/embedded/database.ts';
 import { openStore } from '../src/store/open.ts';
+import { DATABASE_FILE } from '../src/store/sqlite/database.ts';
 
 const AGENTS = 5_000;
 const DAYS = 365;
@@ -21,7 +20,7 @@ const RUNS = 5;
 export interface StoreBenchResult {
   rows: number;
   fillSeconds: number;
-  snapshotMB: number;
+  fileMB: number;
   medians: Record<string, number>;
   peakRssMB: number;
 }
@@ -84,11 +83,11 @@ export async function main(): Promise<StoreBenchResult> {
     }
     if (batch.length > 0) await store.kpis.upsertMany({ rows: batch });
     const fillSeconds = (performance.now() - fillStart) / 1000;
-    await store.close(); // compacts into the snapshot
+    await store.close();
     globalThis.gc?.();
 
     const medians: Record<string, number> = {};
-    medians['open (snapshot load) ms'] = await median(async () => {
+    medians['open ms'] = await median(async () => {
       const s = await openStore({ dataDir: dir });
       await s.close();
       globalThis.gc?.();
@@ -107,10 +106,10 @@ export async function main(): Promise<StoreBenchResult> {
     medians['agentDailySums 1 agent 365 days ms'] = await median(() =>
       store.kpis.agentDailySums({ from: day(0), to: day(DAYS - 1), agentIds: ['agent-00042'] }),
     );
-    const snapshotMB = statSync(join(dir, SNAPSHOT_FILE)).size / 1e6;
+    const fileMB = statSync(join(dir, DATABASE_FILE)).size / 1e6;
     await store.close();
     sample();
-    return { rows, fillSeconds, snapshotMB, medians, peakRssMB: Math.round(peak / 1e6) };
+    return { rows, fillSeconds, fileMB, medians, peakRssMB: Math.round(peak / 1e6) };
   } finally {
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
@@ -119,10 +118,8 @@ export async function main(): Promise<StoreBenchResult> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await main();
-  console.log(`embedded store, ${result.rows.toLocaleString('en')} agent-days`);
-  console.log(
-    `  fill: ${result.fillSeconds.toFixed(1)} s; snapshot ${result.snapshotMB.toFixed(0)} MB`,
-  );
+  console.log(`SQLite store, ${result.rows.toLocaleString('en')} agent-days`);
+  console.log(`  fill: ${result.fillSeconds.toFixed(1)} s; file ${result.fileMB.toFixed(0)} MB`);
   for (const [name, ms] of Object.entries(result.medians))
     console.log(`  ${name}: ${ms} (median of ${RUNS})`);
   console.log(`  peak RSS: ${result.peakRssMB} MB`);

@@ -4,12 +4,15 @@
 // are installed.
 //
 //   1. Node version check.
-//   2. `npm install` (lockfile versions) when node_modules is missing or older than package-lock.json.
-//   3. canvas (under chartjs-node-canvas) must load. Where its prebuilt binary cannot be
+//   2. `npm ci` (exactly the lockfile, which it never rewrites) when node_modules is missing
+//      or was installed from another package-lock.json.
+//   3. better-sqlite3 (the SQLite store) must load: where its prebuilt binary cannot be
+//      downloaded, `npm rebuild better-sqlite3` compiles SQLite from source (about 80 s).
+//   4. canvas (under chartjs-node-canvas) must load. Where its prebuilt binary cannot be
 //      downloaded it builds from source, which needs the Cairo/Pango development
 //      packages: installed with apt-get when they are missing and apt-get is usable,
 //      otherwise one line says what to install.
-//   4. With --for test: Chromium for the browser check of the dry-run page (apt).
+//   5. With --for test: Chromium for the browser check of the dry-run page (apt).
 //
 // Idempotent and quiet when there is nothing to do.
 import { spawnSync } from 'node:child_process';
@@ -32,6 +35,7 @@ const CAIRO_PACKAGES = [
   'librsvg2-dev',
   'fonts-dejavu-core',
 ];
+const SQLITE_BUILD_PACKAGES = ['build-essential', 'python3'];
 const BROWSER_PACKAGES = ['chromium'];
 
 function say(message) {
@@ -131,12 +135,13 @@ function installDependencies() {
   const stamp = readStamp();
   const hash = lockHash();
   if (stamp?.hash === hash && existsSync(join(root, 'node_modules', '.package-lock.json'))) return;
-  say('installing dependencies (npm install from the lockfile); once per lockfile change.');
-  // Install scripts run separately below so a canvas build failure can be mended.
-  if (!npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'])) {
-    fail('npm install failed; see the messages above.');
+  say('installing dependencies (npm ci, exactly the lockfile); once per lockfile change.');
+  // Install scripts run separately below so a native build failure can be mended.
+  if (!npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'])) {
+    fail('npm ci failed; see the messages above.');
   }
   npm(['rebuild', 'esbuild', '--loglevel=error']);
+  ensureSqlite();
   ensureCanvas({ rebuild: true });
   writeFileSync(stampPath, JSON.stringify({ hash, at: new Date().toISOString() }));
 }
@@ -161,6 +166,34 @@ function ensureCanvas({ rebuild }) {
   }
 }
 
+function sqliteLoads() {
+  return quiet(process.execPath, [
+    '-e',
+    "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()",
+  ]).ok;
+}
+
+function ensureSqlite() {
+  if (sqliteLoads()) return;
+  say(
+    'preparing better-sqlite3 (the SQLite store): prebuilt binary, or SQLite compiled from source (about 80 s, once).',
+  );
+  if (npm(['rebuild', 'better-sqlite3', '--loglevel=error']) && sqliteLoads()) return;
+  const ok = aptInstall(
+    SQLITE_BUILD_PACKAGES,
+    'better-sqlite3 must build from source, which needs a C++ compiler and Python',
+  );
+  if (!ok) {
+    fail(
+      `better-sqlite3 has no prebuilt binary here and cannot be built: install ${SQLITE_BUILD_PACKAGES.join(' ')} ` +
+        '(Debian/Ubuntu names), then run this again.',
+    );
+  }
+  if (!npm(['rebuild', 'better-sqlite3', '--loglevel=error']) || !sqliteLoads()) {
+    fail('better-sqlite3 failed to build from source; see the compiler messages above.');
+  }
+}
+
 function ensureBrowser() {
   if (existsSync('/usr/bin/chromium') || existsSync('/usr/bin/chromium-browser')) return;
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return;
@@ -173,5 +206,6 @@ function ensureBrowser() {
 
 checkNode();
 installDependencies();
+ensureSqlite();
 ensureCanvas({ rebuild: false });
 if (forTest) ensureBrowser();

@@ -13,7 +13,14 @@ const csvList = (value: string | undefined) =>
     .filter(Boolean);
 
 const schema = z.object({
-  MONGODB_URI: z.string().url().optional(),
+  // Only the scheme is checked here: a MongoDB URI is not a WHATWG URL (a replica set
+  // lists several hosts, `h1:27017,h2:27017`, which `new URL()` refuses). The driver
+  // parses the rest when the store opens, and a URI it refuses stops the app with one
+  // line naming MONGODB_URI (src/store/mongo/open-mongo.ts).
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/./, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
   TEAMHEALTH_DB: z.string().min(1).optional(),
   TEAMHEALTH_DATA_DIR: z.string().min(1).default('./data'),
   SLACK_BOT_TOKEN: z

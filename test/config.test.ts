@@ -46,6 +46,33 @@ describe('loadConfig', () => {
     expect(message).toContain(expected);
   });
 
+  // The MongoDB manual's connection string examples (Connection Strings, "Self-Hosted
+  // Deployment Connection String Examples" and the Atlas SRV form), which `new URL()`
+  // refused whenever they listed several hosts.
+  it.each([
+    'mongodb://mongodb0.example.com:27017',
+    'mongodb://mongodb0.example.com:27017,mongodb1.example.com:27017,mongodb2.example.com:27017/?replicaSet=myRepl',
+    'mongodb://myDBReader:D1fficultP%40ssw0rd@mongodb0.example.com:27017,mongodb1.example.com:27017,mongodb2.example.com:27017/?authSource=admin&replicaSet=myRepl',
+    'mongodb://mongos0.example.com:27017,mongos1.example.com:27017,mongos2.example.com:27017',
+    'mongodb://h1:27017,h2:27017/ops?replicaSet=rs0',
+    'mongodb+srv://server.example.com/',
+    'mongodb+srv://myDatabaseUser:D1fficultP%40ssw0rd@cluster0.example.mongodb.net/?retryWrites=true&w=majority',
+  ])('accepts MONGODB_URI=%s', (uri) => {
+    expect(loadConfig({ MONGODB_URI: uri }).mongoUri).toBe(uri);
+  });
+
+  it.each([
+    'postgres://db.example.com/ops',
+    'https://mongodb0.example.com',
+    'mongodb0.example.com:27017',
+    'mongodb://',
+  ])('refuses MONGODB_URI=%s in one line naming the setting and both schemes', (uri) => {
+    const message = problemsOf({ MONGODB_URI: uri });
+    expect(message).toMatch(
+      /^Invalid configuration: MONGODB_URI must start with mongodb:\/\/ or mongodb\+srv:\/\/$/,
+    );
+  });
+
   it('names every bad setting in one message', () => {
     const message = problemsOf({
       PORT: '70000',

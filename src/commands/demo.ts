@@ -1,6 +1,6 @@
 /**
  * `teamhealth demo [--out DIR] [--seed N]`: builds the synthetic organisation
- * (src/demo/), stores it in an embedded store of its own at `<out>/data` — never the
+ * (src/demo/), stores it in a SQLite store of its own at `<out>/data` — never the
  * operator's configured store, whose teams the demo's ids could overwrite — and writes
  * what there is to look at into --out: the organisation, the report, and every job's
  * dry run with a page to browse it (`<out>/index.html`).
@@ -49,7 +49,7 @@ export async function demoCommand(options: DemoOptions, deps: DemoDeps = {}): Pr
       `demo --seed must be a whole number of 0 or more, got ${String(options.seed)}`,
     );
   }
-  // The demo is self-contained: its own embedded store inside --out.
+  // The demo is self-contained: its own SQLite store inside --out.
   const config: Config = {
     ...loadConfig(deps.env ?? process.env),
     mongoUri: undefined,
@@ -138,7 +138,7 @@ export async function writeReportFile(
 
 /** Where the data went, in words an operator can act on (never the URI: it may hold a password). */
 export function describeStore(config: Config): string {
-  return `the demo's own embedded store at ${path.resolve(config.dataDir)} (serve it with TEAMHEALTH_DATA_DIR=${config.dataDir})`;
+  return `the demo's own SQLite store at ${path.resolve(config.dataDir)} (serve it with TEAMHEALTH_DATA_DIR=${config.dataDir})`;
 }
 
 function describeWrite(w: DemoWriteResult): string {

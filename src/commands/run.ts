@@ -4,9 +4,15 @@
  * dry-run sink and then `index.html` to browse them; otherwise the messages go to Slack
  * through the delivery engine (ledger, pacing, working hours) and the run summary is
  * printed.
+ *
+ * A real run (not a dry run) first takes the run lease of every job and time zone it
+ * covers, the same leases the scheduler takes (jobs/run-lease.ts), so it never overlaps
+ * a scheduled or another manual run of the same job: when another process holds one, it
+ * says which in one line and exits with {@link EXIT_JOB_BUSY}.
  */
 import { rm } from 'node:fs/promises';
 import { isJobName, JOB_NAMES, JOBS, type JobName } from '../../jobs/index.ts';
+import { describeHeld, processHolder, takeRunLeases } from '../../jobs/run-lease.ts';
 import { createChartPool } from '../charts/pool.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { loadConfig } from '../config.ts';
@@ -31,6 +37,9 @@ export interface RunOptions {
   team?: string;
   out?: string;
 }
+
+/** Exit code when another process is running one of the jobs (EX_TEMPFAIL: try again later). */
+export const EXIT_JOB_BUSY = 75;
 
 /** Placeholder digest target for dry runs without TEAMHEALTH_DIGEST_CHANNEL, so the digest still shows. */
 export const DRY_RUN_DIGEST_CHANNEL = 'digest-channel';
@@ -106,23 +115,33 @@ export async function runAllJobsDryRun(args: {
 
 function describe(summary: RunSummary): string {
   const failed = summary.failed.map((f) => `\n  failed ${f.key}: ${f.error}`).join('');
-  return `sent ${summary.sent}, already done ${summary.skipped + summary.reconciled}, held for working hours ${summary.held}, failed ${summary.failed.length}${failed}`;
+  return `sent ${summary.sent}, already done ${summary.skipped + summary.reconciled}, held for working hours ${summary.held}, in progress in another process ${summary.inProgress}, failed ${summary.failed.length}${failed}`;
 }
 
-/** @returns the exit code: 0 done, 1 failed (the message says what), 64 bad options */
+/**
+ * @returns the exit code: 0 done, 1 failed (the message says what), 64 bad options,
+ *   75 another process is running one of the jobs
+ */
 export async function runCommand(
   options: RunOptions,
-  deps: { print?: (line: string) => void } = {},
+  deps: {
+    print?: (line: string) => void;
+    printError?: (line: string) => void;
+    /** Opens the configured store (tests pass one of their own). */
+    openStore?: typeof openStore;
+  } = {},
 ): Promise<number> {
   const print = deps.print ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const printError = deps.printError ?? ((line: string) => void process.stderr.write(`${line}\n`));
   let store: Store | undefined;
+  let releaseLeases: (() => Promise<void>) | undefined;
   try {
     const jobs = jobsFor(options.job);
     if (options.asOf !== undefined && !isLocalDate(options.asOf))
       throw new UsageError(`run --as-of must be YYYY-MM-DD (got "${options.asOf}")`);
     const config = loadConfig(process.env, options.dryRun ? {} : { require: ['slack'] });
     const logger = createLogger(config.logLevel);
-    store = await openStore(config, { logger });
+    store = await (deps.openStore ?? openStore)(config, { logger });
     const teamIds = options.team ? [options.team] : undefined;
     if (options.team && !(await store.teams.get({ id: options.team })))
       throw new UsageError(`run --team: no team with id "${options.team}"`);
@@ -141,6 +160,28 @@ export async function runCommand(
       );
       return 0;
     }
+    const zones = [
+      ...new Set(
+        (await store.teams.list())
+          .filter((t) => !options.team || t.id === options.team)
+          .map((t) => t.timezone),
+      ),
+    ].sort();
+    const leases = await takeRunLeases({
+      leases: store.leases,
+      runs: jobs.flatMap((job): { job: JobName; zone: string | null }[] =>
+        JOBS[job].schedule.perTeamTimeZone
+          ? zones.map((zone) => ({ job, zone }))
+          : [{ job, zone: null }],
+      ),
+      holder: processHolder('run'),
+      now: () => new Date(),
+    });
+    if (!leases.ok) {
+      printError(`teamhealth run: ${describeHeld(leases.held)}; try again when it finishes`);
+      return EXIT_JOB_BUSY;
+    }
+    releaseLeases = leases.release;
     const delivery = deliveryFromConfig(config, store, logger);
     const pool = createChartPool();
     try {
@@ -162,9 +203,10 @@ export async function runCommand(
     }
   } catch (error) {
     const e = asTeamhealthError(error);
-    process.stderr.write(`teamhealth run: ${e.message}\n`);
+    printError(`teamhealth run: ${e.message}`);
     return e instanceof UsageError ? 64 : 1;
   } finally {
+    await releaseLeases?.().catch(() => undefined);
     await store?.close();
   }
 }

@@ -3,8 +3,10 @@
  * (who, what, which Slack error) and, where the request carried a response_url, the
  * person gets a clear sentence instead of silence. It never throws, so nothing crashes.
  */
+
+import { classifySlackError } from './classify-slack-error.ts';
 import type { SlackDeps } from './deps.ts';
-import { slackErrorCode, userMessageFor } from './slack-errors.ts';
+import { userMessageFor } from './error-message.ts';
 
 type Body = {
   type?: string;
@@ -25,11 +27,12 @@ export function createErrorHandler(deps: Pick<SlackDeps, 'logger'>, post: typeof
       const original = (error as { original?: unknown }).original ?? error;
       const b = (body ?? {}) as Body;
       const channel = b.channel_id ?? b.channel?.id;
+      const failure = classifySlackError(original);
       deps.logger.error(
         {
           err: original,
-          slackError: slackErrorCode(original),
-          needed: (original as { data?: { needed?: string } })?.data?.needed,
+          slackError: failure?.code ?? null,
+          needed: failure?.needed,
           user: b.user_id ?? b.user?.id ?? b.event?.user,
           kind: b.command ?? b.type,
           action: b.actions?.[0]?.action_id,

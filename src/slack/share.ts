@@ -11,7 +11,7 @@ import { authorize } from './authorization.ts';
 import type { Delivery } from './delivery/create-delivery.ts';
 import { fileRef } from './delivery/file-refs.ts';
 import type { OutgoingFile } from './delivery/types.ts';
-import { userMessageFor } from './slack-errors.ts';
+import { messageForFailure } from './error-message.ts';
 import { findTeam, loadDirectory, loadViewer } from './viewer.ts';
 
 export interface ShareDeps extends AnswerDeps {
@@ -75,7 +75,9 @@ export async function shareView(
     return {
       text: t('share.failed', {
         channel: team.channel_id,
-        reason: userMessageFor(outcome.error ?? '', { channel: team.channel_id }),
+        reason: outcome.failure
+          ? messageForFailure(outcome.failure, { channel: team.channel_id })
+          : t('error.generic'),
       }),
       shared: false,
     };

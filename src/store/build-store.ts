@@ -28,13 +28,6 @@ export const COLLECTION_INDEXES: Readonly<Record<string, IndexSpec[]>> = {
   [SETTINGS]: settingsIndexes,
 };
 
-/**
- * The collections with a document per agent-day or team-day-reason: millions of small,
- * flat documents. The embedded store keeps these column-wise (embedded/columnar-docs.ts);
- * MongoDB stores every collection its own way, so it ignores this.
- */
-export const COLUMNAR_COLLECTIONS: readonly string[] = [AGENT_DAYS, CONTACT_VOLUMES];
-
 export interface Backend {
   kind: Store['kind'];
   collection(name: string): DocCollection;

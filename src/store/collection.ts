@@ -1,9 +1,9 @@
 /**
- * The small, driver-shaped collection interface both backends implement. Repositories
- * are written once against it, so MongoDB and the embedded store cannot drift: the
- * Mongo adapter wraps a driver `Collection`, the embedded one is the in-memory engine.
- * Filters, updates and pipelines are MongoDB's own language (run by the server, or by
- * mingo in the embedded store).
+ * The small, driver-shaped collection interface the MongoDB repositories are written
+ * against (src/store/repositories/): the Mongo adapter wraps a driver `Collection`.
+ * Filters, updates and pipelines are MongoDB's own language. The SQLite store
+ * (src/store/sqlite/) implements the Store interface in SQL directly; one contract
+ * suite holds both to the same behaviour.
  */
 import { StoreError } from '../errors.ts';
 
@@ -21,6 +21,12 @@ export interface IndexSpec {
   /** Documents lacking every indexed field are not indexed (so not checked for uniqueness). */
   sparse?: boolean;
   name?: string;
+  /**
+   * A TTL index (MongoDB): the server deletes a document once the indexed Date field is
+   * this many seconds old. Backends without a TTL monitor ignore it; readers must never
+   * rely on the deletion, only on the stored date.
+   */
+  expireAfterSeconds?: number;
 }
 
 export interface UpsertCounts {
@@ -43,7 +49,8 @@ export interface DocCollection {
   /**
    * Replaces or inserts each document by `_id`, in order (a later duplicate `_id` in the
    * same call replaces the earlier one). All-or-nothing: a unique-index violation rejects
-   * the whole call with a {@link DuplicateKeyError} naming the key.
+   * the whole call with a {@link DuplicateKeyError} naming the key. (MongoDB keeps this
+   * with one transaction per call, which is why it refuses a standalone server.)
    */
   upsertMany(docs: Doc[]): Promise<UpsertCounts>;
   updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<UpdateOutcome>;

@@ -1,7 +1,7 @@
 /**
  * The one Store interface the rest of the app uses. Two backends implement it with the
- * same behaviour: MongoDB through the official driver, and an embedded store in a local
- * folder. Methods take one named-arguments object and are named after the question
+ * same behaviour: MongoDB through the official driver, and SQLite (better-sqlite3) in a
+ * local folder. Methods take one named-arguments object and are named after the question
  * they answer.
  */
 import type {
@@ -113,6 +113,15 @@ export interface LeaseStore {
    */
   acquire(args: { name: string; holder: string; ttlMs: number; now: Date }): Promise<boolean>;
   release(args: { name: string; holder: string }): Promise<void>;
+  /** Who holds the named lease, since when and until when; null when no lease is stored (it may have expired). */
+  get(args: { name: string }): Promise<Lease | null>;
+}
+
+export interface Lease {
+  name: string;
+  holder: string;
+  acquired_at: Date;
+  expires_at: Date;
 }
 
 export interface SettingsStore {
@@ -121,7 +130,7 @@ export interface SettingsStore {
 }
 
 export interface Store {
-  readonly kind: 'mongo' | 'embedded';
+  readonly kind: 'mongo' | 'sqlite';
   /** Creates indexes; run once at start. */
   init(): Promise<void>;
   close(): Promise<void>;

@@ -59,7 +59,7 @@ describe('teamhealth demo (in-memory store)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('opens its own embedded store inside --out, never the configured one, and closes it', () => {
+  it('opens its own SQLite store inside --out, never the configured one, and closes it', () => {
     expect(opened).toEqual([{ dataDir: path.join(dir, 'out', 'data'), mongoUri: undefined }]);
     expect(store.closed).toBe(1);
   });
@@ -75,7 +75,7 @@ describe('teamhealth demo (in-memory store)', () => {
       `Generated 8 teams at 4 sites, ${org.agents.length} agents, ${org.agentDays.length.toLocaleString('en-GB')} agent-days (2026-05-05 to 2026-10-31), ` +
         `${org.contacts.length.toLocaleString('en-GB')} contact-volume rows, ${org.enablement.length} enablement events, ${org.tips.length} tips (seed 42).`,
     );
-    expect(text).toContain(`the demo's own embedded store at ${path.resolve(dir, 'out', 'data')}`);
+    expect(text).toContain(`the demo's own SQLite store at ${path.resolve(dir, 'out', 'data')}`);
     expect(text).toContain(`Wrote ${path.join(dir, 'out', 'organisation.json')}`);
     expect(text).toContain(`Wrote ${path.join(dir, 'out', 'report.json')}`);
     expect(text).toContain(`open index.html`);
@@ -174,7 +174,7 @@ describe('teamhealth demo (in-memory store)', () => {
 describe('describeStore', () => {
   it('names the demo store folder as an absolute path and how to serve it', () => {
     expect(describeStore(loadConfig({ TEAMHEALTH_DATA_DIR: 'rel/data' }))).toBe(
-      `the demo's own embedded store at ${path.resolve('rel/data')} (serve it with TEAMHEALTH_DATA_DIR=rel/data)`,
+      `the demo's own SQLite store at ${path.resolve('rel/data')} (serve it with TEAMHEALTH_DATA_DIR=rel/data)`,
     );
   });
 });

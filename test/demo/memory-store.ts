@@ -58,7 +58,7 @@ export function memoryStore(): MemoryStore {
   const tips = new Map<string, Tip>();
   const days = () => [...kpis.rows.values()];
   const stand = {
-    kind: 'embedded',
+    kind: 'sqlite',
     closed: 0,
     init: async () => {},
     close: async () => {

@@ -6,7 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -147,16 +147,12 @@ describe('teamhealth import (child process, embedded store)', { timeout: 120_000
     // Teams and agents first, then the big file in a process we kill once a batch is in.
     expect((await runImport(dataDir, files.slice(0, 2))).code).toBe(0);
     const { child, done } = startImport(dataDir, [kpis]);
-    const journal = join(dataDir, 'journal.log');
-    const started = (await stat(journal)).size;
-    for (;;) {
-      const size = await stat(journal).then(
-        (s) => s.size,
-        () => 0,
-      );
-      if (size > started + 1_000_000) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Watch from here (another process on the same SQLite folder) until a batch is in.
+    await withStore(dataDir, async (store) => {
+      while ((await store.kpis.count()) === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
     child.kill('SIGKILL');
     const killed = await done;
     expect(killed.signal).toBe('SIGKILL');

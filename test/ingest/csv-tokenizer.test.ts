@@ -7,11 +7,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CsvSyntaxError,
-  createCsvTokenizer,
-  MAX_RECORD_CHARS,
-} from '../../src/ingest/sources/csv-tokenizer.ts';
+import { CsvSyntaxError } from '../../src/errors.ts';
+import { createCsvTokenizer, MAX_RECORD_CHARS } from '../../src/ingest/sources/csv-tokenizer.ts';
 
 type Seen = [line: number, fields: string[]];
 

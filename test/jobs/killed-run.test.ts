@@ -6,9 +6,10 @@
  * organisation of support/jobs/org.ts. The stand-in SIGKILLs the child from its answer hook
  * once it has *stored* the Nth chat.postMessage and *before* it writes the answer: the
  * window where Slack has the post but the app's ledger still says "pending, attempted".
- * The second run must find that post by its metadata (reconcile.ts: conversations.history)
- * instead of posting it again; posts in flight from the other workers when the child died
- * land in the same window. Nothing here is timed: the kill is triggered by the Nth call.
+ * The second run, once the killed run's claims on its records have run out (5 minutes
+ * on the shifted clock), must find that post by its metadata (reconcile.ts:
+ * conversations.history) instead of posting it again; posts in flight from the other
+ * workers when the child died land in the same window. Nothing here is timed: the kill is triggered by the Nth call.
  *
  * The child's clock: a preload shifts `Date` so the child lives on Tuesday 2026-11-24 from
  * 10:00 UTC (and the stand-in too, so message timestamps and the ledger agree), which is
@@ -39,13 +40,21 @@ let slack: SlackStandIn;
 let dataDir: string;
 let offsetMs: number;
 
+/** A killed run's claims keep other runs off its messages for 5 minutes (ledger.ts). */
+const CLAIM_TTL_MS = 5 * 60_000;
+
+/** Moves the child's clock (and the stand-in's) on, e.g. past a killed run's claims. */
+function advance(ms: number): void {
+  offsetMs += ms;
+}
+
 beforeEach(async () => {
   offsetMs = CHILD_NOW - Date.now();
   slack = await startStandIn({ now: () => Date.now() + offsetMs });
   seedStandIn(slack);
   const org = await buildOrg();
   dataDir = org.dir;
-  // The child needs the folder: the embedded store allows one process at a time.
+  // The child runs the job on the same folder; this process no longer needs it.
   await org.store.close();
 });
 afterEach(async () => {
@@ -117,6 +126,15 @@ describe('a run killed mid-run and run again (real CLI, SIGKILL from the stand-i
     expect(afterKill.every((d) => d.created_at.startsWith('2026-11-24T10:'))).toBe(true);
     expect(afterKill.filter((d) => d.status === 'sent').length).toBeLessThan(acceptedBeforeKill);
 
+    // Run again at once: the killed run's claims still run, so the messages it was working
+    // on are left alone (the summary counts them) and only those it never reached are sent.
+    const early = await runCli('coaching-dms').done;
+    expect(early.code, early.stderr).toBe(0);
+    expect(early.stdout).toMatch(/in progress in another process [1-9]/);
+    expect(new Set(storedPosts()).size).toBe(storedPosts().length);
+
+    // Once they have run out, the next run takes the records over.
+    advance(CLAIM_TTL_MS);
     const second = await runCli('coaching-dms').done;
     expect(second.code, second.stderr).toBe(0);
     // The unanswered posts were looked up, not re-posted.
@@ -141,6 +159,7 @@ describe('a run killed mid-run and run again (real CLI, SIGKILL from the stand-i
     expect(slack.callsTo('chat.postMessage').map((c) => c.status)).toContain(429);
 
     slack.failNext('chat.postMessage', { kind: 'http', status: 503, afterHandling: true });
+    advance(CLAIM_TTL_MS);
     const second = await runCli('all').done;
     expect(second.code, second.stderr).toBe(0);
     // Two teams (C1, C2) × team-charts, peer-nudges, recognition; the digest to CDIG;

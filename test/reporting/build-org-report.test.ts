@@ -36,7 +36,7 @@ function fakeStore(span: { from: string; to: string } | null) {
       return result;
     };
   const store = {
-    kind: 'embedded',
+    kind: 'sqlite',
     teams: { list: record('teams.list', TEAMS) },
     agents: { list: record('agents.list', [{ id: 'x1', name: 'X', team_id: 'T2' }]) },
     kpis: {

@@ -65,7 +65,7 @@ describe('request signatures', () => {
   it('answers GET /healthz without a signature', async () => {
     const res = await fetch(h.url.replace('/slack/events', '/healthz'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, store: 'embedded' });
+    expect(await res.json()).toEqual({ ok: true, store: 'sqlite' });
   });
 });
 

@@ -663,5 +663,36 @@ export function describeStoreContract(
       await store.settings.upsert({ settings: unsnoozed });
       expect(await store.settings.get({ slackUserId: 'U1' })).toEqual(unsnoozed);
     });
+
+    it('names a lease holder with when it took the lease and until when, and nothing once released', async () => {
+      const now = new Date('2024-03-04T09:00:00.000Z');
+      expect(await store.leases.get({ name: 'jobs|recognition|org' })).toBeNull();
+      await store.leases.acquire({
+        name: 'jobs|recognition|org',
+        holder: 'serve@h1',
+        ttlMs: 60_000,
+        now,
+      });
+      expect(await store.leases.get({ name: 'jobs|recognition|org' })).toEqual({
+        name: 'jobs|recognition|org',
+        holder: 'serve@h1',
+        acquired_at: now,
+        expires_at: new Date('2024-03-04T09:01:00.000Z'),
+      });
+      await store.leases.release({ name: 'jobs|recognition|org', holder: 'serve@h1' });
+      expect(await store.leases.get({ name: 'jobs|recognition|org' })).toBeNull();
+    });
+
+    it('refuses to look an agent up by an id or Slack user that is not a string, instead of matching one without it', async () => {
+      await store.agents.upsertMany({ agents });
+      const missing = undefined as unknown as string;
+      await expect(store.agents.get({ id: missing })).rejects.toThrow(/agents.get: id/);
+      await expect(store.agents.bySlackUser({ slackUserId: missing })).rejects.toThrow(
+        /agents.bySlackUser: slackUserId/,
+      );
+      await expect(store.agents.bySlackUser({ slackUserId: '' })).rejects.toThrow(
+        /agents.bySlackUser: slackUserId/,
+      );
+    });
   });
 }

@@ -37,14 +37,14 @@ export interface FakeStore extends Store {
 
 export function createFakeStore(): FakeStore {
   const deliveries = new Map<string, Delivery>();
-  const leases = new Map<string, { holder: string; until: number }>();
+  const leases = new Map<string, { holder: string; since: number; until: number }>();
   const settings = new Map<string, Settings>();
   const tips: Tip[] = [];
   const teams = new Map<string, Team>();
   const agents = new Map<string, Agent>();
 
   return {
-    kind: 'embedded',
+    kind: 'sqlite',
     deliveryRecords: deliveries,
     async init() {},
     async close() {},
@@ -108,7 +108,11 @@ export function createFakeStore(): FakeStore {
       update: async ({ key, set }) => {
         const existing = deliveries.get(key);
         if (!existing) throw new Error(`FakeStore: no delivery ${key} to update`);
-        deliveries.set(key, { ...existing, ...copy(set) });
+        // As the real store: a field given as undefined is removed.
+        const next: Record<string, unknown> = { ...existing, ...copy(set) };
+        for (const [field, value] of Object.entries(set))
+          if (value === undefined) delete next[field];
+        deliveries.set(key, next as unknown as Delivery);
       },
       takeOver: async ({ key, expect, now, set }) => {
         const existing = deliveries.get(key);
@@ -146,11 +150,22 @@ export function createFakeStore(): FakeStore {
       acquire: async ({ name, holder, ttlMs, now }) => {
         const lease = leases.get(name);
         if (lease && lease.holder !== holder && lease.until > now.getTime()) return false;
-        leases.set(name, { holder, until: now.getTime() + ttlMs });
+        leases.set(name, { holder, since: now.getTime(), until: now.getTime() + ttlMs });
         return true;
       },
       release: async ({ name, holder }) => {
         if (leases.get(name)?.holder === holder) leases.delete(name);
+      },
+      get: async ({ name }) => {
+        const lease = leases.get(name);
+        return lease
+          ? {
+              name,
+              holder: lease.holder,
+              acquired_at: new Date(lease.since),
+              expires_at: new Date(lease.until),
+            }
+          : null;
       },
     },
     settings: {

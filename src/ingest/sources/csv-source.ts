@@ -9,8 +9,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { InputError } from '../../errors.ts';
-import { CsvSyntaxError, createCsvTokenizer } from './csv-tokenizer.ts';
+import { CsvSyntaxError, InputError } from '../../errors.ts';
+import { createCsvTokenizer } from './csv-tokenizer.ts';
 import type { RowSource, SourceRow } from './source.ts';
 
 const PIECE_BYTES = 64 * 1024;

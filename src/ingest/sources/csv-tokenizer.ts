@@ -17,22 +17,13 @@
  * whatever the file.
  */
 
+import { CsvSyntaxError } from '../../errors.ts';
+
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
-
-/** Malformed CSV, at the line where the broken record starts. */
-export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-    this.name = 'CsvSyntaxError';
-  }
-}
 
 /**
  * Receives each record: its fields (an array reused for the next record: copy what you

@@ -20,6 +20,7 @@
  * that many posts may go back to back before the pacing resumes, so a stall does not cost
  * its length in full. With the default burst of 1 the spacing is strict.
  */
+import type { DeliveryLimits } from './limits.ts';
 import type { Clock } from './types.ts';
 
 /** Default lateness a slot absorbs: the 50 ms early that Slack's (and the stand-in's) arrival measurement tolerates. */
@@ -41,6 +42,23 @@ export class SendGate {
     if (!(catchUpMs >= 0)) throw new Error(`SendGate needs catchUpMs ≥ 0 (got ${catchUpMs})`);
     if (!Number.isInteger(workspaceBurst) || workspaceBurst < 1)
       throw new Error(`SendGate needs workspaceBurst as an integer ≥ 1 (got ${workspaceBurst})`);
+  }
+
+  /** The gate for the engine's limits: `postsPerMinute` becomes the workspace interval. */
+  static fromLimits(
+    clock: Clock,
+    limits: Pick<
+      DeliveryLimits,
+      'perChannelMs' | 'postsPerMinute' | 'catchUpMs' | 'workspaceBurst'
+    >,
+  ): SendGate {
+    return new SendGate(
+      clock,
+      limits.perChannelMs,
+      60_000 / limits.postsPerMinute,
+      limits.catchUpMs,
+      limits.workspaceBurst,
+    );
   }
 
   /**

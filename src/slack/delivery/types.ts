@@ -1,5 +1,6 @@
 /** The shapes the delivery engine and the dry-run sink exchange with jobs and listeners. */
 import type { KnownBlock } from '@slack/types';
+import type { SlackFailure } from '../../errors.ts';
 
 /** A chart or other file to upload privately and show in the message's image blocks. */
 export interface OutgoingFile {
@@ -27,7 +28,11 @@ export interface OutgoingMessage {
   tz?: string;
 }
 
-export type OutcomeStatus = 'sent' | 'skipped' | 'reconciled' | 'failed' | 'held';
+/**
+ * `in_progress`: another process holds a running claim on the message (ledger.ts); this
+ * run posted nothing and recorded nothing, and the other process reports the outcome.
+ */
+export type OutcomeStatus = 'sent' | 'skipped' | 'reconciled' | 'failed' | 'held' | 'in_progress';
 
 export interface DeliveryOutcome {
   key: string;
@@ -36,6 +41,8 @@ export interface DeliveryOutcome {
   channel?: string;
   ts?: string;
   error?: string;
+  /** For `failed`: what went wrong, classified (the sentence to show comes from it). */
+  failure?: SlackFailure;
   /** For `held`: when it may go out (ISO). */
   notBefore?: string;
 }
@@ -48,6 +55,8 @@ export interface RunSummary {
   reconciled: number;
   failed: { target: string; key: string; error: string }[];
   held: number;
+  /** Being delivered by another process at the same time: nothing posted by this run. */
+  inProgress: number;
 }
 
 /** Time as the engine sees it; tests and benchmarks may inject their own. */
@@ -63,11 +72,19 @@ export const systemClock: Clock = {
 
 /** Sums outcomes into a run summary. */
 export function summarize(outcomes: DeliveryOutcome[]): RunSummary {
-  const summary: RunSummary = { sent: 0, skipped: 0, reconciled: 0, failed: [], held: 0 };
+  const summary: RunSummary = {
+    sent: 0,
+    skipped: 0,
+    reconciled: 0,
+    failed: [],
+    held: 0,
+    inProgress: 0,
+  };
   for (const o of outcomes) {
     if (o.status === 'failed')
       summary.failed.push({ target: o.target, key: o.key, error: o.error ?? 'unknown' });
     else if (o.status === 'held') summary.held += 1;
+    else if (o.status === 'in_progress') summary.inProgress += 1;
     else summary[o.status] += 1;
   }
   return summary;

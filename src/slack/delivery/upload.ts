@@ -5,11 +5,10 @@
  * private to the app until an image block shows it (SLACK-NOTES.md).
  */
 import type { WebClient } from '@slack/web-api';
-import { DeliveryStepError } from './slack-errors.ts';
+import { SlackDeliveryError } from '../../errors.ts';
+import { slackFailure } from '../classify-slack-error.ts';
+import type { Step } from './retry-policy.ts';
 import type { OutgoingFile } from './types.ts';
-
-/** Runs one Web API step under the engine's retry policy. */
-export type Step = <T>(name: string, call: () => Promise<T>) => Promise<T>;
 
 export async function uploadPrivateFile(
   client: WebClient,
@@ -28,8 +27,13 @@ export async function uploadPrivateFile(
       alt_text: file.alt_text,
     }),
   );
-  if (!uploadUrl || !fileId)
-    throw new Error(`files.getUploadURLExternal gave no upload_url for ${file.filename}`);
+  if (!uploadUrl || !fileId) {
+    throw new SlackDeliveryError(
+      slackFailure('permanent', 'no_upload_url', {
+        detail: `files.getUploadURLExternal gave no upload_url for ${file.filename}`,
+      }),
+    );
+  }
   await step('upload_url', () => postBytes(uploadUrl, file.bytes, client.token));
   await step('files.completeUploadExternal', () =>
     client.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }] }),
@@ -50,9 +54,9 @@ async function postBytes(url: string, bytes: Buffer, token: string | undefined):
       signal: AbortSignal.timeout(60_000),
     });
   } catch (error) {
-    throw new DeliveryStepError(
-      { kind: 'transient', error: `network: ${(error as Error).message}` },
-      `upload failed: ${(error as Error).message}`,
+    throw new SlackDeliveryError(
+      slackFailure('transient', 'network', { detail: `network: ${(error as Error).message}` }),
+      error,
     );
   }
   if (response.ok) {
@@ -61,8 +65,8 @@ async function postBytes(url: string, bytes: Buffer, token: string | undefined):
   }
   const body = await response.text();
   const kind = response.status === 429 || response.status >= 500 ? 'transient' : 'permanent';
-  throw new DeliveryStepError(
-    { kind, error: `upload_http_${response.status}` },
-    `upload to ${url} answered ${response.status}: ${body.slice(0, 200)}`,
+  throw new SlackDeliveryError(
+    slackFailure(kind, `upload_http_${response.status}`),
+    new Error(`upload to ${url} answered ${response.status}: ${body.slice(0, 200)}`),
   );
 }

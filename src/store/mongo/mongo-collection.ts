@@ -26,6 +26,15 @@ import {
 
 const DUPLICATE_KEY = 11000;
 
+/**
+ * The server-side time limit of every operation (`maxTimeMS`) and of every commit
+ * (`maxCommitTimeMS`), so a stalled call fails instead of holding a job's one-hour lease.
+ * Not `timeoutMS`: in driver 7.x it is deprecated and does nothing (its typings say "has
+ * no effect", and its timeout code never creates a timeout context).
+ */
+export const OPERATION_TIME_LIMIT_MS = 120_000;
+const timeLimit = { maxTimeMS: OPERATION_TIME_LIMIT_MS };
+
 function ensureAcknowledged(
   result: { acknowledged: boolean },
   what: string,
@@ -42,14 +51,12 @@ export class MongoCollection implements DocCollection {
   readonly name: string;
   readonly #coll: Collection<Doc>;
   readonly #client: MongoClient;
-  /** Whether the deployment supports transactions (replica set or sharded cluster). */
-  readonly #transactions: boolean;
 
-  constructor(client: MongoClient, coll: Collection<Doc>, transactions: boolean) {
+  /** `client` must reach a replica set or mongos (open-mongo.ts refuses a standalone). */
+  constructor(client: MongoClient, coll: Collection<Doc>) {
     this.name = coll.collectionName;
     this.#coll = coll;
     this.#client = client;
-    this.#transactions = transactions;
   }
 
   /** Runs a driver call, turning E11000 into DuplicateKeyError and anything else into StoreError. */
@@ -75,7 +82,7 @@ export class MongoCollection implements DocCollection {
 
   find(filter: Filter, options: { sort?: SortSpec; limit?: number } = {}): Promise<Doc[]> {
     return this.#run('find', () => {
-      let cursor = this.#coll.find(filter as Document);
+      let cursor = this.#coll.find(filter as Document, timeLimit);
       if (options.sort) cursor = cursor.sort(options.sort);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return cursor.toArray() as Promise<Doc[]>;
@@ -83,15 +90,13 @@ export class MongoCollection implements DocCollection {
   }
 
   aggregate(pipeline: Pipeline): Promise<Record<string, unknown>[]> {
-    return this.#run('aggregate', () =>
-      this.#coll.aggregate(pipeline, { allowDiskUse: true }).toArray(),
-    );
+    return this.#run('aggregate', () => this.#coll.aggregate(pipeline, timeLimit).toArray());
   }
 
   /**
-   * Ordered replace-with-upsert by `_id`. All-or-nothing inside a transaction where the
-   * deployment supports one; a standalone server has no transactions, so there a failed
-   * call may leave its earlier documents written (use a replica set in production).
+   * Ordered replace-with-upsert by `_id`, in one transaction: all documents or none.
+   * (Without the transaction an ordered bulk write keeps the documents before the first
+   * error; that is why a standalone server is refused at start-up.)
    */
   upsertMany(docs: Doc[]): Promise<UpsertCounts> {
     if (docs.length === 0) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
@@ -99,7 +104,7 @@ export class MongoCollection implements DocCollection {
       replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
     }));
     const write = async (session?: ClientSession) => {
-      const result = await this.#coll.bulkWrite(ops, { ordered: true, session });
+      const result = await this.#coll.bulkWrite(ops, { ordered: true, session, ...timeLimit });
       ensureAcknowledged({ acknowledged: result.isOk() }, 'upsertMany', this.name);
       return {
         inserted: result.upsertedCount,
@@ -108,10 +113,11 @@ export class MongoCollection implements DocCollection {
       };
     };
     return this.#run('upsertMany', async () => {
-      if (!this.#transactions) return write();
       const session = this.#client.startSession();
       try {
-        return await session.withTransaction(() => write(session));
+        return await session.withTransaction(() => write(session), {
+          maxCommitTimeMS: OPERATION_TIME_LIMIT_MS,
+        });
       } finally {
         await session.endSession();
       }
@@ -126,6 +132,7 @@ export class MongoCollection implements DocCollection {
     return this.#run('updateOne', async () => {
       const result = await this.#coll.updateOne(filter as Document, update, {
         upsert: options.upsert ?? false,
+        ...timeLimit,
       });
       ensureAcknowledged(result, 'updateOne', this.name);
       const outcome: UpdateOutcome = {
@@ -144,26 +151,29 @@ export class MongoCollection implements DocCollection {
       () =>
         this.#coll.findOneAndUpdate(filter as Document, update, {
           returnDocument: 'after',
+          ...timeLimit,
         }) as Promise<Doc | null>,
     );
   }
 
   insertOne(doc: Doc): Promise<void> {
     return this.#run('insertOne', async () => {
-      ensureAcknowledged(await this.#coll.insertOne({ ...doc }), 'insertOne', this.name);
+      ensureAcknowledged(await this.#coll.insertOne({ ...doc }, timeLimit), 'insertOne', this.name);
     });
   }
 
   deleteMany(filter: Filter): Promise<number> {
     return this.#run('deleteMany', async () => {
-      const result = await this.#coll.deleteMany(filter as Document);
+      const result = await this.#coll.deleteMany(filter as Document, timeLimit);
       ensureAcknowledged(result, 'deleteMany', this.name);
       return result.deletedCount;
     });
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
-    return this.#run('countDocuments', () => this.#coll.countDocuments(filter as Document));
+    return this.#run('countDocuments', () =>
+      this.#coll.countDocuments(filter as Document, timeLimit),
+    );
   }
 
   async createIndex(spec: IndexSpec): Promise<void> {
@@ -172,6 +182,9 @@ export class MongoCollection implements DocCollection {
         unique: spec.unique ?? false,
         sparse: spec.sparse ?? false,
         ...(spec.name ? { name: spec.name } : {}),
+        ...(spec.expireAfterSeconds !== undefined
+          ? { expireAfterSeconds: spec.expireAfterSeconds }
+          : {}),
       }),
     );
   }

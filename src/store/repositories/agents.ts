@@ -40,7 +40,15 @@ export function makeAgentStore(coll: DocCollection): AgentStore {
       const filter = args.teamId !== undefined ? { team_id: args.teamId } : {};
       return (await coll.find(filter, { sort: { _id: 1 } })).map((d) => fromDoc<Agent>(d));
     },
-    get: ({ id }) => one({ _id: id }),
-    bySlackUser: ({ slackUserId }) => one({ slack_user_id: slackUserId }),
+    // An id that is not a string must not reach the driver: it sends `undefined` as
+    // null, and `{ slack_user_id: null }` matches the first agent without a Slack id.
+    get: async ({ id }) => {
+      checkId(id, 'agents.get: id');
+      return one({ _id: id });
+    },
+    bySlackUser: async ({ slackUserId }) => {
+      checkId(slackUserId, 'agents.bySlackUser: slackUserId');
+      return one({ slack_user_id: slackUserId });
+    },
   };
 }

@@ -1,8 +1,6 @@
 /**
- * The aggregation pipelines behind the KPI questions: the same arrays run server-side by
- * MongoDB and by mingo in the embedded store. They end at `$group`; the repository
- * shapes and sorts the (few) groups in plain code, because mingo's `$project` costs
- * ~28 µs a document (4 s over a year of team-days), and a JavaScript map costs nothing.
+ * The aggregation pipelines behind the KPI questions, run server-side by MongoDB. They
+ * end at `$group`; the repository shapes and sorts the (few) groups in plain code.
  * A missing field is "not measured": `$sum` skips it in both engines.
  */
 
@@ -24,10 +22,14 @@ export function teamDailyPipeline(args: DateRange & { teamIds?: string[] }): Pip
 }
 
 /**
- * Σ per agent over the range, with `days` = rows counted and `team_id` = the team of the
- * agent's latest day in range: rows are sorted by date before grouping, so `$last`
- * sees the latest (an agent has one row per date, so there are no ties). The embedded
- * store's date index yields rows already in date order and skips that sort.
+ * Σ per agent over the range, with `days` = rows counted and `latest` = the greatest
+ * `{ date, team_id }` document, whose `team_id` is the team of the agent's latest day in
+ * range: documents compare field by field in order, so the later date wins (an agent has
+ * one row per date, so there are no ties). No `$sort` stage: a sort before `$group` is
+ * bounded by the server's 100 MB sort memory unless it may spill to disk (`allowDiskUse`,
+ * which Atlas's shared tiers ignore), while `$max` keeps one value per agent and runs on
+ * every server version. (`$top` would say the same, but needs MongoDB 5.2, and mingo
+ * 7.2's `$top` returns a one-element array where the server returns the value.)
  */
 export function agentWindowPipeline(
   args: DateRange & { teamIds?: string[]; agentIds?: string[] },
@@ -37,11 +39,10 @@ export function agentWindowPipeline(
   if (args.agentIds) extra.agent_id = { $in: args.agentIds };
   return [
     { $match: dateMatch(args, extra) },
-    { $sort: { date: 1 } },
     {
       $group: {
         _id: '$agent_id',
-        team_id: { $last: '$team_id' },
+        latest: { $max: { date: '$date', team_id: '$team_id' } },
         days: { $sum: 1 },
         ...sumAccumulators(),
       },
@@ -56,11 +57,6 @@ export function agentDailyPipeline(args: DateRange & { agentIds: string[] }): Pi
     { $group: { _id: { agent_id: '$agent_id', date: '$date' }, ...sumAccumulators() } },
   ];
 }
-
-/** First and last stored date. */
-export const dateSpanPipeline: Pipeline = [
-  { $group: { _id: null, from: { $min: '$date' }, to: { $max: '$date' } } },
-];
 
 /** Σ count per (team, reason). */
 export function reasonCountPipeline(args: DateRange & { teamIds?: string[] }): Pipeline {

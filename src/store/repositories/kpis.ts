@@ -16,12 +16,7 @@ import {
   isId,
   readSums,
 } from './documents.ts';
-import {
-  agentDailyPipeline,
-  agentWindowPipeline,
-  dateSpanPipeline,
-  teamDailyPipeline,
-} from './kpi-pipelines.ts';
+import { agentDailyPipeline, agentWindowPipeline, teamDailyPipeline } from './kpi-pipelines.ts';
 
 export const AGENT_DAYS = 'agent_days';
 export const agentDayIndexes: IndexSpec[] = [
@@ -86,7 +81,7 @@ export function makeKpiStore(coll: DocCollection): KpiStore {
         .map(
           (g): AgentWindowSums => ({
             agent_id: g._id as string,
-            team_id: g.team_id as string,
+            team_id: (g.latest as { team_id: string }).team_id,
             days: Number(g.days),
             ...readSums(g),
           }),
@@ -109,10 +104,13 @@ export function makeKpiStore(coll: DocCollection): KpiStore {
         .sort((a, b) => byText(a.agent_id, b.agent_id) || byText(a.date, b.date));
     },
 
+    /** Two finds on the date index, one document each, instead of grouping every row. */
     dateSpan: async () => {
-      const [span] = await coll.aggregate(dateSpanPipeline);
-      if (!span || typeof span.from !== 'string' || typeof span.to !== 'string') return null;
-      return { from: span.from, to: span.to };
+      const [first] = await coll.find({}, { sort: { date: 1 }, limit: 1 });
+      const [last] = await coll.find({}, { sort: { date: -1 }, limit: 1 });
+      if (!first || !last || typeof first.date !== 'string' || typeof last.date !== 'string')
+        return null;
+      return { from: first.date, to: last.date };
     },
 
     count: () => coll.countDocuments({}),

@@ -63,7 +63,7 @@ export function createMemoryStore(seed: { teams?: Team[]; agents?: Agent[] } = {
   teams.calls.length = 0;
   agents.calls.length = 0;
   const store = {
-    kind: 'embedded',
+    kind: 'sqlite',
     init: async () => {},
     close: async () => {},
     teams: {

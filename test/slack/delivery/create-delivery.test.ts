@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryKey } from '../../../src/domain/surfaces.ts';
 import { DELIVERY_EVENT_TYPE } from '../../../src/slack/delivery/reconcile.ts';
+import { type Clock, systemClock } from '../../../src/slack/delivery/types.ts';
 import { fakeClock } from './fake-clock.ts';
 import { type Harness, message, startHarness } from './harness.ts';
 
@@ -19,6 +20,12 @@ afterEach(async () => {
 
 /** Differences between consecutive instants. */
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - (times[i] ?? t));
+
+/** The real clock, moved past every claim made just now (claims last 5 minutes). */
+const afterClaims: Clock = {
+  now: () => new Date(Date.now() + 5 * 60_000 + 1),
+  sleep: systemClock.sleep,
+};
 
 const key = (target: string, period = '2026-11-23', job = 'team-charts') =>
   deliveryKey(job, period, target);
@@ -47,8 +54,22 @@ describe('exactly once', () => {
     const batch = [message('C1'), message('C2'), message('C3')];
     const first = await h.engine().deliverAll(batch);
     const second = await h.engine().deliverAll(batch);
-    expect(first.summary).toEqual({ sent: 3, skipped: 0, reconciled: 0, failed: [], held: 0 });
-    expect(second.summary).toEqual({ sent: 0, skipped: 3, reconciled: 0, failed: [], held: 0 });
+    expect(first.summary).toEqual({
+      sent: 3,
+      skipped: 0,
+      reconciled: 0,
+      failed: [],
+      held: 0,
+      inProgress: 0,
+    });
+    expect(second.summary).toEqual({
+      sent: 0,
+      skipped: 3,
+      reconciled: 0,
+      failed: [],
+      held: 0,
+      inProgress: 0,
+    });
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3);
   });
 
@@ -142,6 +163,19 @@ describe('rate limits and transient errors', () => {
     const again = await engine.deliver(message('C1'));
     expect(again.status).toBe('sent');
     expect(h.slack.messages('C1')).toHaveLength(1);
+  });
+
+  it('keeps a message still rate limited after maxRateLimitWaits pending for the next run', async () => {
+    h.slack.failNext('chat.postMessage', { kind: 'ratelimited', retryAfter: 0 }, 3);
+    const engine = h.engine({ limits: { maxRateLimitWaits: 2, perChannelMs: 0 } });
+    const outcome = await engine.deliver(message('C1'));
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      error: 'ratelimited (chat.postMessage, still limited after 2 waits)',
+      failure: { kind: 'rate_limited', code: 'ratelimited', messageKey: 'error.ratelimited' },
+    });
+    expect((await h.store.deliveries.get({ key: key('C1') }))?.status).toBe('pending');
   });
 
   it('treats a network failure as transient and bounded', async () => {
@@ -254,7 +288,11 @@ describe('crash recovery', () => {
     });
     const crashedPost = h.slack.messages('C1')[1];
 
-    const outcome = await h.engine().deliver(message('C1'));
+    // While the crashed run's claim runs, another run leaves the message alone …
+    expect((await h.engine().deliver(message('C1'))).status).toBe('in_progress');
+    expect(h.slack.callsTo('conversations.history')).toHaveLength(0);
+    // … and once it has run out, takes it over and finds the post.
+    const outcome = await h.engine({ clock: afterClaims }).deliver(message('C1'));
     expect(outcome).toMatchObject({ status: 'reconciled', ts: crashedPost?.ts });
     expect(h.slack.messages('C1')).toHaveLength(2);
     expect(h.slack.callsTo('conversations.history')[0]?.params.include_all_metadata).toBe('true');
@@ -362,7 +400,9 @@ describe('with the in-memory fake store (test/support/fake-store.ts)', () => {
     await expect(h.engine({ store: crashing }).deliver(message('C2'))).rejects.toThrow(
       'process killed',
     );
-    expect((await h.engine().deliver(message('C2'))).status).toBe('reconciled');
+    expect((await h.engine({ clock: afterClaims }).deliver(message('C2'))).status).toBe(
+      'reconciled',
+    );
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
   });
 });

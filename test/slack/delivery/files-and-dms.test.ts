@@ -189,6 +189,9 @@ describe('DMs in working hours', () => {
     await expect(h.engine({ clock, store }).deliver(coaching('ULON'))).rejects.toThrow(
       'process killed',
     );
+    // The crashed run's claim keeps others off for its 5 minutes; then the next run takes over.
+    expect((await h.engine({ clock }).deliver(coaching('ULON'))).status).toBe('in_progress');
+    clock.set(clock.now().getTime() + 5 * 60_000);
     const outcome = await h.engine({ clock }).deliver(coaching('ULON'));
     expect(outcome).toMatchObject({ status: 'reconciled', channel: h.slack.dmChannelId('ULON') });
     expect(h.slack.callsTo('conversations.open')).toHaveLength(1);

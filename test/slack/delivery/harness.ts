@@ -34,7 +34,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: StandInOptions & { store?: 'embedded' | 'fake' } = {},
+  options: StandInOptions & { store?: 'sqlite' | 'fake' } = {},
 ): Promise<Harness> {
   const slack = await startStandIn(options);
   slack
