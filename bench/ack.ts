@@ -4,7 +4,7 @@
  * which builds a report and uploads a chart after the ack) are sent one after another
  * while the worker pool renders 300 charts; latency is request → HTTP 200 (the ack).
  * The Web API is the local stand-in and the store an embedded one with a small
- * organisation (test/slack/support/harness.ts). The client runs in the app's process, so
+ * organisation (support/slack/harness.ts). The client runs in the app's process, so
  * an ack counts as late until the app's event loop is free to deliver it: work a listener
  * does synchronously after ack() shows here, as it would delay the next request in serve.
  * The load average is printed because the figures move with whatever else the host runs.
@@ -13,9 +13,9 @@
 import { loadavg } from 'node:os';
 import { createChartPool } from '../src/charts/pool.ts';
 import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
-import { buildOrgReport } from '../src/reports.ts';
-import { SECRET, startHarness } from '../test/slack/support/harness.ts';
-import { sendSlashCommand } from '../test/support/signed-requests.ts';
+import { buildOrgReport } from '../src/reporting/build-org-report.ts';
+import { sendSlashCommand } from '../support/signed-requests.ts';
+import { SECRET, startHarness } from '../support/slack/harness.ts';
 
 const REQUESTS = 300;
 

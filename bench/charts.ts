@@ -28,7 +28,7 @@ import {
   TEAM_TIER_MIXES,
   TIER_WINDOWS,
   WINDOW,
-} from '../test/charts/fixtures.ts';
+} from '../support/charts/fixtures.ts';
 
 const CHARTS = 200;
 const RUNS = 3;

@@ -29,9 +29,9 @@ import { JOBS } from '../jobs/index.ts';
 import type { Clock, OutgoingMessage, RunSummary } from '../src/slack/delivery/index.ts';
 import { createDelivery, createSlackClient } from '../src/slack/delivery/index.ts';
 import { openStore } from '../src/store/open.ts';
-import { AS_OF, buildOrg } from '../test/jobs/org.ts';
-import { quietLogger, quietSlackLogger } from '../test/support/quiet-logger.ts';
-import { type Failure, startStandIn } from '../test/support/slack-stand-in.ts';
+import { AS_OF, buildOrg } from '../support/jobs/org.ts';
+import { quietLogger, quietSlackLogger } from '../support/quiet-logger.ts';
+import { type Failure, startStandIn } from '../support/slack-stand-in.ts';
 
 const DMS = 2000;
 const START = Date.parse('2026-11-24T10:00:00Z');

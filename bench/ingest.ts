@@ -24,7 +24,7 @@ import type { Agent, Team } from '../src/domain/records.ts';
 import { createProgress } from '../src/ingest/progress.ts';
 import { runImport } from '../src/ingest/run-import.ts';
 import type { Store, UpsertResult } from '../src/store/types.ts';
-import { generateFiles } from './import.ts';
+import { generateFiles } from '../support/import-files.ts';
 
 const RUNS = 3;
 const TARGET_ROWS_PER_CPU_SEC = 250_000;

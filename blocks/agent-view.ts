@@ -5,9 +5,9 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { coachingFor } from '../src/analytics/coaching.ts';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { AgentReport, OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { AgentReport, OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import type { Tip } from '../src/domain/surfaces.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { helpfulButton, shareTipButton, snoozeButton } from './controls.ts';
@@ -52,7 +52,7 @@ export function buildAgentViewBlocks(args: AgentViewArgs): SlackMessage {
     blocks.push(
       section(
         t('agent.tip', {
-          label: METRIC_DEFS[tip.metric].label,
+          label: metricLabel(tip.metric),
           author: authorName ? escapeMrkdwn(authorName) : t('agent.tip_anonymous'),
           text: escapeMrkdwn(tip.text),
         }),

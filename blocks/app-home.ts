@@ -7,7 +7,7 @@
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { peerGroupOf } from '../src/analytics/coaching.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { type AgentViewArgs, buildAgentViewBlocks } from './agent-view.ts';

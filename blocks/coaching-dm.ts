@@ -7,8 +7,8 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Coaching } from '../src/analytics/coaching.ts';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { OrgReport } from '../src/domain/report.ts';
+import type { OrgReport } from '../src/domain/report-types.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { helpfulButton, shareTipButton, snoozeButton } from './controls.ts';
@@ -39,7 +39,7 @@ export function buildCoachingDmBlocks(args: CoachingDmArgs): SlackMessage {
     blocks.push(
       section(
         t('agent.tip', {
-          label: METRIC_DEFS[tip.metric].label,
+          label: metricLabel(tip.metric),
           author: args.tipAuthor ? escapeMrkdwn(args.tipAuthor) : t('agent.tip_anonymous'),
           text: escapeMrkdwn(tip.text),
         }),

@@ -3,8 +3,8 @@
  * before, METRICS.md "Contact-reason mix shift"), and which reasons drove it.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatP } from '../src/domain/format.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
+import { formatP } from '../src/messages/format.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';

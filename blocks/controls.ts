@@ -4,10 +4,10 @@
  * decodes it and authorizes it again, so a button is never trusted more than a command.
  */
 import type { ActionsBlock, Button } from '@slack/types';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { encodeQuery, type Query } from '../src/domain/query.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { t } from '../src/messages/t.ts';
-import { ACTION, PERIOD_DAYS } from '../src/slack/ids.ts';
-import { encodeQuery, type Query } from '../src/slack/query.ts';
+import { ACTION, PERIOD_DAYS } from './ids.ts';
 import { actions, button } from './message.ts';
 import { BALANCED_ORDER } from './metric-lines.ts';
 
@@ -18,7 +18,7 @@ export function metricButtons(query: Query): ActionsBlock {
       const target: Query = { ...query, view: 'metric', metric };
       return button({
         actionId: `${ACTION.metric}:${metric}`,
-        text: t('button.metric', { label: METRIC_DEFS[metric].label }),
+        text: t('button.metric', { label: metricLabel(metric) }),
         value: encodeQuery(target),
         ...(query.view === 'metric' && query.metric === metric
           ? { style: 'primary' as const }

@@ -6,8 +6,8 @@
  * visible note.
  */
 import type { KnownBlock } from '@slack/types';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
@@ -22,7 +22,7 @@ export function teamAlerts(team: TeamReport): string[] {
   const teamName = escapeMrkdwn(team.name);
   for (const metric of BALANCED_ORDER) {
     const m = team.metrics[metric];
-    const label = METRIC_DEFS[metric].label;
+    const label = metricLabel(metric);
     if (m.trend.direction === 'declining' || m.health === 'at_risk')
       alerts.push(t('digest.alert.decline', { team: teamName, label }));
     else if (m.stability.status === 'volatile')
@@ -81,7 +81,7 @@ export function whyLines(report: Pick<OrgReport, 'teams'>): string[] {
     ).map((m) =>
       t('digest.why_line', {
         team: escapeMrkdwn(team.name),
-        label: METRIC_DEFS[m].label,
+        label: metricLabel(m),
         reasons: reasonPhrases(m, team.metrics[m].reasons, {
           withP: false,
           skipFlatTrend: true,
@@ -140,7 +140,7 @@ export function buildDirectorDigestBlocks(args: DirectorDigestArgs): SlackMessag
     header(t('digest.header', { count: report.teams.length })),
     context(
       windowLine(report),
-      t('digest.legend', { columns: BALANCED_ORDER.map((m) => METRIC_DEFS[m].label).join(', ') }),
+      t('digest.legend', { columns: BALANCED_ORDER.map((m) => metricLabel(m)).join(', ') }),
     ),
   ];
   const worst = (team: TeamReport) => {

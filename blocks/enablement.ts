@@ -4,7 +4,7 @@
  * step (METRICS.md, "Enablement funnel diagnosis").
  */
 import type { KnownBlock } from '@slack/types';
-import type { EnablementDiagnosis, OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { EnablementDiagnosis, OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';

@@ -29,9 +29,6 @@ export interface ChartImage {
   altText: string;
 }
 
-/** Who the view is for, which decides what it may contain. */
-export type Audience = 'director' | 'lead' | 'agent';
-
 export function header(text: string): HeaderBlock {
   return {
     type: 'header',

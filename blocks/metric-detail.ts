@@ -5,12 +5,13 @@
  * balance beside it (efficiency is never shown without quality).
  */
 import type { KnownBlock } from '@slack/types';
-import { formatDelta, formatP, formatValue } from '../src/domain/format.ts';
-import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { Metric } from '../src/domain/metrics.ts';
+import type { Query } from '../src/domain/query.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
+import { formatDelta, formatP, formatValue } from '../src/messages/format.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
-import type { Query } from '../src/slack/query.ts';
 import { metricButtons, periodButtons } from './controls.ts';
 import {
   type ChartImage,
@@ -41,7 +42,7 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
   const { team, metric } = args;
   const m = team.metrics[metric];
   if (!m) throw new TypeError(`buildMetricDetailBlocks: team ${team.id} has no metric "${metric}"`);
-  const label = METRIC_DEFS[metric].label;
+  const label = metricLabel(metric);
   const blocks: KnownBlock[] = [
     header(t('metric.header', { team: team.name, label })),
     context(windowLine(args.report)),

@@ -3,10 +3,11 @@
  * the reason (PRODUCT.md: "Explainable", "Honest about small numbers").
  */
 
-import { formatN, formatValue } from '../src/domain/format.ts';
 import type { Metric } from '../src/domain/metrics.ts';
-import { EFFICIENCY_METRICS, METRIC_DEFS, QUALITY_METRICS } from '../src/domain/metrics.ts';
-import type { Health, MetricReport } from '../src/domain/report.ts';
+import { EFFICIENCY_METRICS, QUALITY_METRICS } from '../src/domain/metrics.ts';
+import type { Health, MetricReport } from '../src/domain/report-types.ts';
+import { formatN, formatValue } from '../src/messages/format.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 
@@ -30,7 +31,7 @@ export function healthLabel(health: Health): string {
 /** "*CSAT*: 87.3% (n = 1,204 survey responses)" */
 export function valueLine(metric: Metric, report: Pick<MetricReport, 'value' | 'n'>): string {
   return t('team.metric_line', {
-    label: METRIC_DEFS[metric].label,
+    label: metricLabel(metric),
     value: report.value === null ? t('common.no_value') : formatValue(metric, report.value),
     n: formatN(metric, report.n),
   });
@@ -64,7 +65,7 @@ export function besideLine(metric: Metric, metrics: Record<Metric, MetricReport>
   const others = quality ? EFFICIENCY_METRICS : QUALITY_METRICS;
   const lines = others.map((m) =>
     t('metric.beside_item', {
-      label: METRIC_DEFS[m].label,
+      label: metricLabel(m),
       value: formatValue(m, metrics[m].value),
       emoji: HEALTH_EMOJI[metrics[m].health],
     }),

@@ -6,9 +6,10 @@
  * ("Coaching, not surveillance").
  */
 import type { KnownBlock } from '@slack/types';
-import { EFFICIENCY_METRICS, METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
-import type { TeamReport } from '../src/domain/report.ts';
+import { EFFICIENCY_METRICS, type Metric } from '../src/domain/metrics.ts';
+import type { TeamReport } from '../src/domain/report-types.ts';
 import type { Tip } from '../src/domain/surfaces.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { tn } from '../src/messages/plural.ts';
 import { t } from '../src/messages/t.ts';
@@ -29,7 +30,7 @@ export interface PeerNudgeArgs {
 
 export function buildPeerNudgeBlocks(args: PeerNudgeArgs): SlackMessage {
   const { team, metric, tip } = args;
-  const label = METRIC_DEFS[metric].label;
+  const label = metricLabel(metric);
   if (args.leaderNames.length === 0)
     throw new TypeError('buildPeerNudgeBlocks: a nudge needs at least one leader');
   if (tip && !tip.consent_named)

@@ -5,7 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Recognition } from '../src/analytics/recognition.ts';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { capItems } from './limits.ts';
@@ -36,7 +36,7 @@ export function buildRecognitionBlocks(args: RecognitionArgs): SlackMessage | nu
     const lines = personalBests
       .slice(0, 30)
       .map((b) =>
-        t('recognition.best', { name: escapeMrkdwn(b.name), label: METRIC_DEFS[b.metric].label }),
+        t('recognition.best', { name: escapeMrkdwn(b.name), label: metricLabel(b.metric) }),
       );
     blocks.push(section(t('recognition.bests', { lines: lines.join('\n') })));
   }

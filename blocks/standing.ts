@@ -8,8 +8,8 @@
  * - QA under the review threshold says "not enough reviews yet".
  */
 import type { CoachingLine, Standing, StandingFinding } from '../src/analytics/coaching.ts';
-import { formatN, formatValue } from '../src/domain/format.ts';
-import { METRIC_DEFS } from '../src/domain/metrics.ts';
+import { formatN, formatValue } from '../src/messages/format.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { tn } from '../src/messages/plural.ts';
 import { t } from '../src/messages/t.ts';
 import { listJoin } from '../src/messages/words.ts';
@@ -17,13 +17,12 @@ import { listJoin } from '../src/messages/words.ts';
 /** The percentile from which a strength is "ahead of most of your peers". */
 export const AHEAD_OF_MOST = 0.5;
 
-const labels = (finding: StandingFinding) =>
-  listJoin(finding.metrics.map((m) => METRIC_DEFS[m].label));
+const labels = (finding: StandingFinding) => listJoin(finding.metrics.map((m) => metricLabel(m)));
 
 /** "*CSAT*: 87.3% (n = 129 survey responses) · team median 86.0%" */
 export function agentMetricLine(line: CoachingLine, qaMin: number): string {
   const params = {
-    label: METRIC_DEFS[line.metric].label,
+    label: metricLabel(line.metric),
     value: line.value === null ? t('common.no_value') : formatValue(line.metric, line.value),
     n: formatN(line.metric, line.n),
     median: formatValue(line.metric, line.teamMedian),

@@ -5,8 +5,9 @@
  * never shown alone ("Balance"). Team aggregates only: no agent is named.
  */
 import type { KnownBlock } from '@slack/types';
-import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { Metric } from '../src/domain/metrics.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import {
@@ -47,7 +48,7 @@ export function buildTeamChartsBlocks(args: TeamChartsArgs): SlackMessage {
     blocks.push(
       section(
         t('charts_post.metric_status', {
-          label: METRIC_DEFS[metric].label,
+          label: metricLabel(metric),
           status: statusLine(metric, team.metrics[metric]),
         }),
       ),
@@ -58,7 +59,7 @@ export function buildTeamChartsBlocks(args: TeamChartsArgs): SlackMessage {
   blocks.push(context(t('charts_post.privacy')));
   const counts = BALANCED_ORDER.map((m) =>
     t('charts_post.count', {
-      label: METRIC_DEFS[m].label,
+      label: metricLabel(m),
       emoji: HEALTH_EMOJI[team.metrics[m].health],
     }),
   );

@@ -5,11 +5,11 @@
  * and to share.
  */
 import type { KnownBlock } from '@slack/types';
-import type { OrgReport, TeamReport } from '../src/domain/report.ts';
+import type { Query } from '../src/domain/query.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { balanceReason } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
-import type { Query } from '../src/slack/query.ts';
 import { metricButtons, periodButtons } from './controls.ts';
 import {
   type ChartImage,

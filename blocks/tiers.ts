@@ -10,7 +10,7 @@ import type {
   TeamReport,
   Tier,
   TierOrInsufficient,
-} from '../src/domain/report.ts';
+} from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { context, fitMessage, header, type SlackMessage, section } from './message.ts';

@@ -4,9 +4,10 @@
  * block_id, the shape Slack's `response_action: 'errors'` wants.
  */
 import type { ModalView } from '@slack/types';
-import { isMetric, METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
+import { isMetric, type Metric } from '../src/domain/metrics.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { t } from '../src/messages/t.ts';
-import { CALLBACK, TIP_FIELD, TIP_MAX_CHARS } from '../src/slack/ids.ts';
+import { CALLBACK, TIP_FIELD, TIP_MAX_CHARS } from './ids.ts';
 import { section } from './message.ts';
 import { BALANCED_ORDER } from './metric-lines.ts';
 
@@ -20,7 +21,7 @@ export interface TipModalArgs {
 }
 
 export function buildTipModal(args: TipModalArgs = {}): ModalView {
-  const option = (metric: Metric) => ({ text: plain(METRIC_DEFS[metric].label), value: metric });
+  const option = (metric: Metric) => ({ text: plain(metricLabel(metric)), value: metric });
   return {
     type: 'modal',
     callback_id: CALLBACK.tipModal,

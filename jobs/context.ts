@@ -4,8 +4,8 @@
  */
 import { addDays, localDateIn } from '../src/domain/dates.ts';
 import type { Team } from '../src/domain/records.ts';
-import type { OrgReport } from '../src/domain/report.ts';
-import { buildOrgReport } from '../src/reports.ts';
+import type { OrgReport } from '../src/domain/report-types.ts';
+import { buildOrgReport } from '../src/reporting/build-org-report.ts';
 import type { JobDeps } from './types.ts';
 
 export interface JobContext {

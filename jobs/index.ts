@@ -66,8 +66,6 @@ export interface Scheduler {
   readonly tasks: number;
 }
 
-const started = new Set<Scheduler>();
-
 /** The lease for one firing: job, zone and the minute it fired (shared by every instance's task). */
 export function leaseName(job: JobName, zone: string | null, firedAt: Date): string {
   return `jobs|${job}|${zone ?? 'org'}|${firedAt.toISOString().slice(0, 16)}`;
@@ -208,14 +206,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
       for (const task of tasks) await task.stop();
       for (const retry of retries) retry.cancel();
       retries.clear();
-      started.delete(scheduler);
     },
   };
-  started.add(scheduler);
   return scheduler;
-}
-
-/** Stops one scheduler, or every one started in this process. */
-export async function stopScheduler(scheduler?: Scheduler): Promise<void> {
-  for (const s of scheduler ? [scheduler] : [...started]) await s.stop();
 }

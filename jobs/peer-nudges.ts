@@ -7,7 +7,7 @@
 import { buildPeerNudgeBlocks } from '../blocks/peer-nudge.ts';
 import { BALANCED_METRICS } from '../src/analytics/coaching.ts';
 import { isoWeek } from '../src/domain/dates.ts';
-import type { PeerMatch } from '../src/domain/report.ts';
+import type { PeerMatch } from '../src/domain/report-types.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { loadJobContext } from './context.ts';
 import type { Job, JobDeps, JobSchedule } from './types.ts';

@@ -5,7 +5,8 @@
 import { buildTeamChartsBlocks, type MetricCharts } from '../blocks/team-charts.ts';
 import { monthlyTrendSpec } from '../src/charts/specs/monthly-trend.ts';
 import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
-import { METRIC_DEFS, METRICS } from '../src/domain/metrics.ts';
+import { METRICS } from '../src/domain/metrics.ts';
+import { metricLabel } from '../src/messages/metric-names.ts';
 import { t } from '../src/messages/t.ts';
 import type { OutgoingFile, OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
@@ -28,7 +29,7 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
     if (withData.length === 0) continue;
     const rendered = await Promise.all(
       withData.map(async (metric) => {
-        const label = METRIC_DEFS[metric].label;
+        const label = metricLabel(metric);
         const trend = await chartFile(
           deps.render,
           trendStabilitySpec({

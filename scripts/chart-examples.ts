@@ -23,7 +23,7 @@ import {
   TEAM_TIER_MIXES,
   TIER_WINDOWS,
   WINDOW,
-} from '../test/charts/fixtures.ts';
+} from '../support/charts/fixtures.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'images');
 

@@ -5,7 +5,7 @@
  * (quality bought with speed). The flag is a fact; src/messages/reasons.ts says it.
  */
 import { type Metric, QUALITY_METRICS } from '../domain/metrics.ts';
-import type { BalanceFlag, Direction } from '../domain/report.ts';
+import type { BalanceFlag, Direction } from '../domain/report-types.ts';
 
 /**
  * @param directions each metric's trend direction over the window

@@ -19,7 +19,7 @@
  *   not the agent: the team's own first, then any team's; most helpful first, then newest.
  */
 import { METRICS, type Metric, QUALITY_METRICS } from '../domain/metrics.ts';
-import type { AgentReport, OrgReport, TeamReport } from '../domain/report.ts';
+import type { AgentReport, OrgReport, TeamReport } from '../domain/report-types.ts';
 import type { Tip } from '../domain/surfaces.ts';
 import { median } from './median.ts';
 

@@ -12,7 +12,11 @@
  *   execution meaning a rate ≥ 80%.
  */
 import type { EnablementEvent, EnablementStage } from '../domain/records.ts';
-import type { EnablementAgent, EnablementDiagnosis, EnablementReport } from '../domain/report.ts';
+import type {
+  EnablementAgent,
+  EnablementDiagnosis,
+  EnablementReport,
+} from '../domain/report-types.ts';
 
 export const EXECUTION_TARGET = 0.8;
 

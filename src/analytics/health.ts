@@ -9,7 +9,7 @@
  * The first reason is the one that decided the status; later ones add context (signals).
  */
 import type { Metric } from '../domain/metrics.ts';
-import type { Health, HealthReason, Signal, Stability, Trend } from '../domain/report.ts';
+import type { Health, HealthReason, Signal, Stability, Trend } from '../domain/report-types.ts';
 import { MIN_TREND_POINTS } from './trend.ts';
 
 /**

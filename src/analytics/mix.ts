@@ -14,7 +14,7 @@
  *   (O − E) / √(E · (1 − row total/N) · (1 − column total/N)).
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import type { ContactMix, MixDriver } from '../domain/report.ts';
+import type { ContactMix, MixDriver } from '../domain/report-types.ts';
 
 export const MIX_ALPHA = 0.01;
 export const MIN_EXPECTED = 5;

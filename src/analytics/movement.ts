@@ -4,7 +4,7 @@
  * in either window, or absent from one, are not counted: the matrix shows moves between
  * real tiers only.
  */
-import type { Tier, TierMovement, TierOrInsufficient } from '../domain/report.ts';
+import type { Tier, TierMovement, TierOrInsufficient } from '../domain/report-types.ts';
 
 const TIERS: readonly Tier[] = ['top', 'average', 'lagging'];
 

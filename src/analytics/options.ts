@@ -4,7 +4,7 @@
  * months of monthly series), and their validation with messages that name the option.
  */
 import { isMetric, METRICS, type Metric } from '../domain/metrics.ts';
-import type { ReportOptions } from '../domain/report.ts';
+import type { ReportOptions } from '../domain/report-types.ts';
 
 export function defaultReportOptions(): ReportOptions {
   return {

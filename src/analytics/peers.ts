@@ -11,7 +11,7 @@
  * one thing at a time.
  */
 import { METRICS, type Metric, polaritySign } from '../domain/metrics.ts';
-import type { PeerMatch } from '../domain/report.ts';
+import type { PeerMatch } from '../domain/report-types.ts';
 import { QA_MIN_EVALUATIONS } from './coaching.ts';
 
 export interface PeerAgent {

@@ -33,7 +33,7 @@ import {
   type Sums,
 } from '../domain/metrics.ts';
 import type { LocalDate } from '../domain/records.ts';
-import type { AgentReport } from '../domain/report.ts';
+import type { AgentReport } from '../domain/report-types.ts';
 import { median } from './median.ts';
 
 export interface Recognised {

@@ -14,7 +14,7 @@ import {
   type Sums,
 } from '../domain/metrics.ts';
 import type { LocalDate } from '../domain/records.ts';
-import type { MonthlyPoint, SeriesPoint } from '../domain/report.ts';
+import type { MonthlyPoint, SeriesPoint } from '../domain/report-types.ts';
 
 /** A dated group of sums, such as a store `TeamDaySums` row. */
 export type DatedSums = Partial<Sums> & { date: LocalDate };

@@ -12,7 +12,7 @@
  *    rest `average`. round is half-up; if the two cuts would overlap, top wins.
  */
 import { METRIC_DEFS, METRICS, type Metric } from '../domain/metrics.ts';
-import type { TierOrInsufficient } from '../domain/report.ts';
+import type { TierOrInsufficient } from '../domain/report-types.ts';
 import { percentiles } from './percentiles.ts';
 
 export interface TierInput {

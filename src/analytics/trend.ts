@@ -11,7 +11,7 @@
 import { daysBetween } from '../domain/dates.ts';
 import { type Metric, polaritySign } from '../domain/metrics.ts';
 import type { LocalDate } from '../domain/records.ts';
-import type { SeriesPoint, Trend } from '../domain/report.ts';
+import type { SeriesPoint, Trend } from '../domain/report-types.ts';
 import { mannKendall } from './mann-kendall.ts';
 import { theilSen } from './theil-sen.ts';
 

@@ -18,7 +18,7 @@
  * (no moving range): `insufficient_data`.
  */
 import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
-import type { SeriesPoint, Signal, Stability } from '../domain/report.ts';
+import type { SeriesPoint, Signal, Stability } from '../domain/report-types.ts';
 
 export const XMR_FACTOR = 2.66;
 export const RUN_LENGTH = 8;

@@ -11,10 +11,10 @@ const PAD = 4;
 /**
  * A white background under everything, and node-canvas set to draw text as glyphs.
  * chartjs-node-canvas's own backgroundColour option paints with 'destination-over'
- * compositing after the fact, which costs several milliseconds a chart at 2×; painting
- * first with the default operator is nearly free. node-canvas's default text mode,
- * 'path', turns every label into a path (meant for PDF/SVG) and measured about ten times
- * slower than 'glyph' per fillText; for PNG the glyphs look the same.
+ * compositing after the fact, one more pass over every pixel of the 2× canvas; painting
+ * first with the default operator adds no pass. node-canvas's default text mode,
+ * 'path', turns every label into a path (meant for PDF/SVG), far slower than 'glyph'
+ * per fillText; for PNG the glyphs look the same.
  * Set in beforeDraw because chart.js resizes the canvas for the pixel ratio, which resets
  * the context's state.
  */

@@ -14,7 +14,7 @@ import { type DemoWriteResult, writeDemoToStore } from '../demo/store-writer.ts'
 import { summariseOrganisation } from '../demo/summary.ts';
 import { asTeamhealthError, UsageError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
 import { openStore } from '../store/open.ts';
 import type { Store } from '../store/types.ts';
 import { runAllJobsDryRun } from './run.ts';

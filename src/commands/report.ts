@@ -5,13 +5,14 @@
  */
 import { parseWeights, resolveReportOptions } from '../analytics/options.ts';
 import { loadConfig } from '../config.ts';
-import { formatN, formatP, formatValue } from '../domain/format.ts';
-import { METRIC_DEFS, METRICS } from '../domain/metrics.ts';
-import type { OrgReport, ReportOptions, TeamReport } from '../domain/report.ts';
+import { METRICS } from '../domain/metrics.ts';
+import type { OrgReport, ReportOptions, TeamReport } from '../domain/report-types.ts';
 import { asTeamhealthError, UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { formatN, formatP, formatValue } from '../messages/format.ts';
+import { metricLabel } from '../messages/metric-names.ts';
 import { balanceReason, reasonPhrases } from '../messages/reasons.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
 
 export interface ReportCommandOptions {
   team?: string;
@@ -108,7 +109,7 @@ function formatTeam(team: TeamReport): string[] {
   const lines = [`${team.name} [${team.id}] · ${team.site || 'no site'} · ${team.timezone}`];
   for (const metric of METRICS) {
     const m = team.metrics[metric];
-    const label = METRIC_DEFS[metric].label.padEnd(26);
+    const label = metricLabel(metric).padEnd(26);
     const value = formatValue(metric, m.value).padStart(8);
     const n = formatN(metric, m.n).padEnd(30);
     lines.push(

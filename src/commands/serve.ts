@@ -11,6 +11,7 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { TeamhealthError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { createReportCache } from '../reporting/org-report-cache.ts';
 import { createApp, EVENTS_PATH, HEALTH_PATH } from '../slack/app.ts';
 import { createChartMaker } from '../slack/charts.ts';
 import { type Delivery, deliveryFromConfig } from '../slack/delivery/index.ts';
@@ -90,6 +91,9 @@ export async function serveCommand(
   const app = createApp({
     config,
     store,
+    // One report cache for the app's listeners: a report built for one request answers
+    // the next ones for a minute (src/reporting/org-report-cache.ts says why).
+    reports: createReportCache(),
     logger,
     charts: createChartMaker((spec) => pool.renderChart(spec)),
     delivery,

@@ -7,7 +7,7 @@
  */
 import { addDays } from '../domain/dates.ts';
 import type { EnablementEvent } from '../domain/records.ts';
-import type { EnablementDiagnosis } from '../domain/report.ts';
+import type { EnablementDiagnosis } from '../domain/report-types.ts';
 import { DEMO_ANCHOR, PATTERNS } from './patterns.ts';
 import type { AgentProfile } from './people.ts';
 import { createRandom } from './random.ts';

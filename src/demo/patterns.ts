@@ -98,11 +98,3 @@ export const PATTERNS = {
     contactsPerShift: [3, 6] as const,
   },
 } as const;
-
-/** Every team that carries a planted pattern; the others are the healthy contrast. */
-export const PATTERN_TEAMS: readonly string[] = [
-  PATTERNS.csatDecline.team,
-  PATTERNS.volatile.team,
-  PATTERNS.speedOverQuality.team,
-  PATTERNS.mixShift.team,
-];

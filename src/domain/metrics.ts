@@ -1,11 +1,9 @@
 /**
  * The five KPIs and how each is computed from summed counts (METRICS.md, "Metrics").
  * A ratio over any group is the ratio of the sums over that group; a group whose
- * denominator is 0 has no value. Labels come from the message catalogue (getters, so
- * they are looked up when read).
+ * denominator is 0 has no value. Their names for people are words, so they live in
+ * the catalogue (src/messages/metric-names.ts).
  */
-import { t } from '../messages/t.ts';
-
 export const METRICS = ['csat', 'fcr', 'aht', 'qa', 'answer_rate'] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -39,7 +37,6 @@ export type Unit = 'percent' | 'seconds' | 'score';
 
 export interface MetricDef {
   key: Metric;
-  label: string;
   numerator: SumField;
   denominator: SumField;
   /** Whether a higher value is better. */
@@ -49,84 +46,52 @@ export interface MetricDef {
   floor: number;
   /** The highest value the metric can take, if bounded. */
   ceiling?: number;
-  /** Name of the denominator for "n" (how many responses a rate rests on). */
-  nLabel: string;
 }
 
 export const METRIC_DEFS: Readonly<Record<Metric, MetricDef>> = {
   csat: {
     key: 'csat',
-    get label() {
-      return t('metric.name.csat');
-    },
     numerator: 'csat_positive',
     denominator: 'csat_responses',
     polarity: 'higher',
     unit: 'percent',
     floor: 0,
     ceiling: 1,
-    get nLabel() {
-      return t('metric.n_label.csat');
-    },
   },
   fcr: {
     key: 'fcr',
-    get label() {
-      return t('metric.name.fcr');
-    },
     numerator: 'first_contact_resolved',
     denominator: 'fcr_contacts',
     polarity: 'higher',
     unit: 'percent',
     floor: 0,
     ceiling: 1,
-    get nLabel() {
-      return t('metric.n_label.fcr');
-    },
   },
   aht: {
     key: 'aht',
-    get label() {
-      return t('metric.name.aht');
-    },
     numerator: 'handle_time_sec',
     denominator: 'aht_contacts',
     polarity: 'lower',
     unit: 'seconds',
     floor: 0,
-    get nLabel() {
-      return t('metric.n_label.aht');
-    },
   },
   qa: {
     key: 'qa',
-    get label() {
-      return t('metric.name.qa');
-    },
     numerator: 'qa_score_total',
     denominator: 'qa_evaluations',
     polarity: 'higher',
     unit: 'score',
     floor: 0,
     ceiling: 100,
-    get nLabel() {
-      return t('metric.n_label.qa');
-    },
   },
   answer_rate: {
     key: 'answer_rate',
-    get label() {
-      return t('metric.name.answer_rate');
-    },
     numerator: 'answered_in_sla',
     denominator: 'assigned',
     polarity: 'higher',
     unit: 'percent',
     floor: 0,
     ceiling: 1,
-    get nLabel() {
-      return t('metric.n_label.answer_rate');
-    },
   },
 };
 

@@ -7,8 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { t } from '../messages/t.ts';
-import type { DryRunRecord } from '../slack/delivery/index.ts';
 import { emojiHtml, escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
+import type { DryRunRecord } from './record.ts';
 
 type Text = { type?: string; text?: string };
 type Block = {

@@ -4,9 +4,11 @@
  * grouped into one phrase that lists their days ("below its lower limit on 3 days: 12, 20
  * and 27 Oct"), so a reader meets each fact once, in plain words first.
  */
-import { formatDelta, formatP } from '../domain/format.ts';
-import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
-import type { BalanceFlag, HealthReason } from '../domain/report.ts';
+
+import type { Metric } from '../domain/metrics.ts';
+import type { BalanceFlag, HealthReason } from '../domain/report-types.ts';
+import { formatDelta, formatP } from './format.ts';
+import { metricLabel } from './metric-names.ts';
 import { tn } from './plural.ts';
 import { t } from './t.ts';
 import { dayList, dayMonth, listJoin } from './words.ts';
@@ -103,7 +105,7 @@ function signalPhrase(group: readonly SignalReason[]): string {
  *   // 'Handle time is improving while QA score is declining: speed may be bought with quality'
  */
 export function balanceReason(flag: BalanceFlag): string {
-  const label = (m: Metric) => METRIC_DEFS[m].label;
+  const label = (m: Metric) => metricLabel(m);
   if (flag.kind === 'speed_over_quality')
     return tn('reason.speed_over_quality', flag.declining.length, {
       speed: label('aht'),

@@ -17,22 +17,25 @@ import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
 import { buildTiersBlocks } from '../../blocks/tiers.ts';
 import { coachingFor, peerGroupOf } from '../analytics/coaching.ts';
 import type { Metric } from '../domain/metrics.ts';
+import type { Query } from '../domain/query.ts';
 import type { Team } from '../domain/records.ts';
-import type { OrgReport, TeamReport } from '../domain/report.ts';
+import type { OrgReport, TeamReport } from '../domain/report-types.ts';
 import type { Tip } from '../domain/surfaces.ts';
 import { ErrorCode } from '../errors.ts';
 import { escapeMrkdwn } from '../messages/mrkdwn.ts';
 import { t } from '../messages/t.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
+import type { ReportCache } from '../reporting/org-report-cache.ts';
 import type { Store } from '../store/types.ts';
 import { authorize, type Decision, type Scope, type Viewer } from './authorization.ts';
 import type { ChartMaker } from './charts.ts';
 import type { OutgoingFile } from './delivery/types.ts';
-import type { Query } from './query.ts';
 import { findTeam, loadDirectory, loadViewer } from './viewer.ts';
 
 export interface AnswerDeps {
   store: Store;
+  /** Organisation-wide reports shared by the app's listeners. */
+  reports: ReportCache;
   directorIds: readonly string[];
   charts?: ChartMaker;
   logger: { warn(obj: object, msg?: string): void };
@@ -164,6 +167,7 @@ export async function answerQuery(
   try {
     report = await buildOrgReport({
       store,
+      cache: deps.reports,
       ...(team ? { teamIds: [team.id] } : {}),
       ...(query.days ? { options: { windowDays: query.days } } : {}),
     });

@@ -11,7 +11,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { createReportCache, type ReportCache, withReportCache } from '../report-cache.ts';
+import type { ReportCache } from '../reporting/org-report-cache.ts';
 import type { Store } from '../store/types.ts';
 import { authorizeOnce } from './authorize-once.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -34,8 +34,8 @@ export interface CreateAppArgs {
   charts?: ChartMaker;
   delivery?: Delivery;
   now?: () => Date;
-  /** Reports shared by the listeners; a fresh 60-second cache when omitted. */
-  reports?: ReportCache;
+  /** The report cache the listeners share (createReportCache, made by the caller). */
+  reports: ReportCache;
 }
 
 export function createApp({
@@ -45,7 +45,7 @@ export function createApp({
   charts,
   delivery,
   now = () => new Date(),
-  reports = createReportCache(),
+  reports,
 }: CreateAppArgs): App {
   const { botToken, signingSecret, appToken, apiUrl, socketMode } = config.slack;
   if (!botToken) throw new TypeError('createApp needs config.slack.botToken (SLACK_BOT_TOKEN)');
@@ -124,7 +124,7 @@ export function createApp({
 
   const deps: SlackDeps = {
     config,
-    store: withReportCache(store, reports),
+    store,
     reports,
     logger,
     now,

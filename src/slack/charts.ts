@@ -5,8 +5,9 @@
 
 import type { ChartSpec } from '../charts/spec.ts';
 import { trendStabilitySpec } from '../charts/specs/trend-stability.ts';
-import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
-import type { OrgReport, TeamReport } from '../domain/report.ts';
+import type { Metric } from '../domain/metrics.ts';
+import type { OrgReport, TeamReport } from '../domain/report-types.ts';
+import { metricLabel } from '../messages/metric-names.ts';
 import { t } from '../messages/t.ts';
 import type { OutgoingFile } from './delivery/types.ts';
 
@@ -37,7 +38,7 @@ export function createChartMaker(render: (spec: ChartSpec) => Promise<Buffer>): 
           alt_text: spec.altText,
           title: t('charts_post.trend_title', {
             team: team.name,
-            label: METRIC_DEFS[metric].label,
+            label: metricLabel(metric),
           }),
         },
       ];

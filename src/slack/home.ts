@@ -2,13 +2,15 @@
 import type { HomeView } from '@slack/types';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
 import { ErrorCode } from '../errors.ts';
-import { buildOrgReport } from '../reports.ts';
+import { buildOrgReport } from '../reporting/build-org-report.ts';
+import type { ReportCache } from '../reporting/org-report-cache.ts';
 import type { Store } from '../store/types.ts';
 import { authorize, rolesOf } from './authorization.ts';
 import { loadViewer } from './viewer.ts';
 
 export async function homeFor(args: {
   store: Store;
+  reports: ReportCache;
   directorIds: readonly string[];
   slackUserId: string;
 }): Promise<HomeView> {
@@ -20,7 +22,11 @@ export async function homeFor(args: {
     : [...new Set([...viewer.leadTeamIds, ...(viewer.agent ? [viewer.agent.teamId] : [])])];
   let report: Awaited<ReturnType<typeof buildOrgReport>> | null;
   try {
-    report = await buildOrgReport({ store: args.store, ...(teamIds ? { teamIds } : {}) });
+    report = await buildOrgReport({
+      store: args.store,
+      cache: args.reports,
+      ...(teamIds ? { teamIds } : {}),
+    });
   } catch (error) {
     if ((error as { code?: string }).code !== ErrorCode.NotFoundError) throw error;
     report = null;

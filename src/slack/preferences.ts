@@ -1,9 +1,10 @@
 /** Things a person changes for themselves: snoozing coaching DMs, marking a tip helpful. */
+
+import { SNOOZE_DAYS } from '../../blocks/ids.ts';
 import { escapeMrkdwn } from '../messages/mrkdwn.ts';
 import { t } from '../messages/t.ts';
 import type { Store } from '../store/types.ts';
 import { rolesOf } from './authorization.ts';
-import { SNOOZE_DAYS } from './ids.ts';
 import { loadViewer } from './viewer.ts';
 
 /**

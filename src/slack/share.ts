@@ -3,6 +3,8 @@
  * channel through the delivery engine, so the ledger, pacing and retries apply as for
  * any job. Lead or director of that team only, checked again here on the payload's scope.
  */
+
+import type { Query } from '../domain/query.ts';
 import { t } from '../messages/t.ts';
 import { type AnswerDeps, answerQuery } from './answer.ts';
 import { authorize } from './authorization.ts';
@@ -10,7 +12,6 @@ import type { Delivery } from './delivery/create-delivery.ts';
 import { fileRef } from './delivery/file-refs.ts';
 import type { OutgoingFile } from './delivery/types.ts';
 import { messageForFailure } from './error-message.ts';
-import type { Query } from './query.ts';
 import { findTeam, loadDirectory, loadViewer } from './viewer.ts';
 
 export interface ShareDeps extends AnswerDeps {

@@ -1,10 +1,10 @@
 /** Saving a tip from the tip modal: only an agent may share one, as themselves. */
 import { randomUUID } from 'node:crypto';
+import { TIP_FIELD } from '../../blocks/ids.ts';
 import { readTipSubmission, type ViewStateValues } from '../../blocks/tip-modal.ts';
-import { METRIC_DEFS } from '../domain/metrics.ts';
+import { metricLabel } from '../messages/metric-names.ts';
 import { t } from '../messages/t.ts';
 import type { Store } from '../store/types.ts';
-import { TIP_FIELD } from './ids.ts';
 
 export type TipResult =
   | { ok: true; thanks: string }
@@ -36,5 +36,5 @@ export async function submitTip(args: {
       helpful_count: 0,
     },
   });
-  return { ok: true, thanks: t('tip.thanks', { label: METRIC_DEFS[read.metric].label }) };
+  return { ok: true, thanks: t('tip.thanks', { label: metricLabel(read.metric) }) };
 }

@@ -4,7 +4,6 @@
  * local folder. Methods take one named-arguments object and are named after the question
  * they answer.
  */
-import type { Sums } from '../domain/metrics.ts';
 import type {
   Agent,
   AgentDay,
@@ -13,7 +12,10 @@ import type {
   LocalDate,
   Team,
 } from '../domain/records.ts';
+import type { AgentDaySums, AgentWindowSums, ContactCount, TeamDaySums } from '../domain/sums.ts';
 import type { Delivery, Settings, Tip } from '../domain/surfaces.ts';
+
+export type { AgentDaySums, AgentWindowSums, ContactCount, TeamDaySums };
 
 export interface UpsertResult {
   inserted: number;
@@ -24,29 +26,6 @@ export interface UpsertResult {
 export interface DateRange {
   from: LocalDate;
   to: LocalDate;
-}
-
-export interface TeamDaySums extends Sums {
-  team_id: string;
-  date: LocalDate;
-}
-
-export interface AgentWindowSums extends Sums {
-  agent_id: string;
-  team_id: string;
-  /** Days with a record in the window. */
-  days: number;
-}
-
-export interface AgentDaySums extends Sums {
-  agent_id: string;
-  date: LocalDate;
-}
-
-export interface ContactCount {
-  team_id: string;
-  reason: string;
-  count: number;
 }
 
 export interface TeamStore {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { balanceFlags } from '../../src/analytics/balance.ts';
 import type { Metric } from '../../src/domain/metrics.ts';
-import type { Direction } from '../../src/domain/report.ts';
+import type { Direction } from '../../src/domain/report-types.ts';
 
 const dirs = (d: Partial<Record<Metric, Direction>>): Record<Metric, Direction> => ({
   csat: 'flat',

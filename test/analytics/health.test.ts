@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { health } from '../../src/analytics/health.ts';
-import type { Signal, Stability, Trend } from '../../src/domain/report.ts';
+import type { Signal, Stability, Trend } from '../../src/domain/report-types.ts';
 
 const trendOf = (t: Partial<Trend>): Trend => ({
   slopePerDay: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trend } from '../../src/analytics/trend.ts';
 import { addDays } from '../../src/domain/dates.ts';
-import type { SeriesPoint } from '../../src/domain/report.ts';
+import type { SeriesPoint } from '../../src/domain/report-types.ts';
 
 const FROM = '2026-10-04';
 const at = (days: number[], value: (x: number) => number): SeriesPoint[] =>

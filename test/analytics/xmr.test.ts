@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xmr } from '../../src/analytics/xmr.ts';
 import { addDays } from '../../src/domain/dates.ts';
-import type { SeriesPoint } from '../../src/domain/report.ts';
+import type { SeriesPoint } from '../../src/domain/report-types.ts';
 
 const FROM = '2026-10-01';
 const series = (values: number[]): SeriesPoint[] =>

@@ -5,9 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
-import type { TeamReport } from '../../src/domain/report.ts';
-import { ACTION } from '../../src/slack/ids.ts';
-import { decodeQuery } from '../../src/slack/query.ts';
+import { ACTION } from '../../blocks/ids.ts';
+import { decodeQuery } from '../../src/domain/query.ts';
+import type { TeamReport } from '../../src/domain/report-types.ts';
 import { expectValidBlocks } from './check.ts';
 import { billingNorth, largestOrg, reportFrame } from './fixtures.ts';
 

@@ -13,7 +13,7 @@ import type {
   TeamReport,
   Tier,
   TierOrInsufficient,
-} from '../../src/domain/report.ts';
+} from '../../src/domain/report-types.ts';
 
 export function metricReport(
   value: number | null,

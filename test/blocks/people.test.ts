@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgentViewBlocks } from '../../blocks/agent-view.ts';
 import { buildEnablementBlocks } from '../../blocks/enablement.ts';
+import { ACTION } from '../../blocks/ids.ts';
 import { buildNoRoleBlocks } from '../../blocks/no-role.ts';
 import { buildTiersBlocks, movementCounts } from '../../blocks/tiers.ts';
-import { ACTION } from '../../src/slack/ids.ts';
 import { expectValidBlocks } from './check.ts';
 import { billingNorth, reportFrame } from './fixtures.ts';
 

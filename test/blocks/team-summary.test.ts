@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION } from '../../blocks/ids.ts';
 import { buildMetricDetailBlocks } from '../../blocks/metric-detail.ts';
 import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
-import { ACTION } from '../../src/slack/ids.ts';
-import { decodeQuery } from '../../src/slack/query.ts';
+import { decodeQuery } from '../../src/domain/query.ts';
 import { expectValidBlocks } from './check.ts';
 import { billingNorth, reportFrame } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CALLBACK, TIP_FIELD } from '../../blocks/ids.ts';
 import { buildTipModal, readTipSubmission } from '../../blocks/tip-modal.ts';
-import { CALLBACK, TIP_FIELD } from '../../src/slack/ids.ts';
 import { expectValidBlocks } from './check.ts';
 
 const values = (metric: string | null, text: string | null, named = false) => ({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chartFontFamily } from '../../src/charts/fonts.ts';
 import { renderSpec } from '../../src/charts/renderer.ts';
 import { monthlyTrendSpec } from '../../src/charts/specs/monthly-trend.ts';
-import { monthlyCsat } from './fixtures.ts';
+import { monthlyCsat } from '../../support/charts/fixtures.ts';
 import { countDark, decode } from './png.ts';
 
 describe('chart font', () => {

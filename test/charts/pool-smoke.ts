@@ -4,7 +4,7 @@
  */
 import { createChartPool } from '../../src/charts/pool.ts';
 import { tierMixTeamsSpec } from '../../src/charts/specs/tier-mix-teams.ts';
-import { TEAM_TIER_MIXES } from './fixtures.ts';
+import { TEAM_TIER_MIXES } from '../../support/charts/fixtures.ts';
 import { decode } from './png.ts';
 
 const pool = createChartPool();

@@ -6,7 +6,7 @@ import { SERIES_COLOR } from '../../src/charts/palette.ts';
 import { createChartPool } from '../../src/charts/pool.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { trendStabilitySpec } from '../../src/charts/specs/trend-stability.ts';
-import { decliningCsat, WINDOW } from './fixtures.ts';
+import { decliningCsat, WINDOW } from '../../support/charts/fixtures.ts';
 import { colorNear, decode } from './png.ts';
 
 const spec = trendStabilitySpec({

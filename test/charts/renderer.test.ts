@@ -31,7 +31,7 @@ import {
   TEAM_TIER_MIXES,
   TIER_WINDOWS,
   WINDOW,
-} from './fixtures.ts';
+} from '../../support/charts/fixtures.ts';
 import { colorNear, countColor, countDark, decode } from './png.ts';
 
 function scalesOf(spec: ChartSpec): unknown {

@@ -7,7 +7,7 @@ import { tierMixTeamsSpec } from '../../src/charts/specs/tier-mix-teams.ts';
 import { tierMixWindowsSpec } from '../../src/charts/specs/tier-mix-windows.ts';
 import { SIGNAL_SHAPES, trendStabilitySpec } from '../../src/charts/specs/trend-stability.ts';
 import { addDays } from '../../src/domain/dates.ts';
-import type { ContactMix, MetricReport, Signal } from '../../src/domain/report.ts';
+import type { ContactMix, MetricReport, Signal } from '../../src/domain/report-types.ts';
 import {
   decliningCsat,
   ENABLEMENT_TEAMS,
@@ -17,7 +17,7 @@ import {
   TEAM_TIER_MIXES,
   TIER_WINDOWS,
   WINDOW,
-} from './fixtures.ts';
+} from '../../support/charts/fixtures.ts';
 
 const FROM = '2026-10-04';
 const days = (idx: number[]) => idx.map((i) => addDays(FROM, i));

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleOrgReport } from '../../src/analytics/assemble-org-report.ts';
 import { defaultReportOptions } from '../../src/analytics/options.ts';
-import { assembleOrgReport } from '../../src/analytics/report.ts';
 import { formatReportText } from '../../src/commands/report.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
 import { createLogger } from '../../src/log.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { openStore } from '../../src/store/open.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));

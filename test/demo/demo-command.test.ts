@@ -12,7 +12,7 @@ import { type DemoDeps, demoCommand, describeStore } from '../../src/commands/de
 import { loadConfig } from '../../src/config.ts';
 import { generateDemoOrganisation } from '../../src/demo/organisation.ts';
 import type { OrganisationSummary } from '../../src/demo/summary.ts';
-import type { OrgReport } from '../../src/domain/report.ts';
+import type { OrgReport } from '../../src/domain/report-types.ts';
 import { UsageError } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import { expectPlantedPatterns } from './expect-patterns.ts';

@@ -10,7 +10,7 @@
  */
 import { expect } from 'vitest';
 import type { DemoOrganisation } from '../../src/demo/organisation.ts';
-import type { OrgReport, TeamReport } from '../../src/domain/report.ts';
+import type { OrgReport, TeamReport } from '../../src/domain/report-types.ts';
 
 export function teamOf(report: OrgReport, id: string): TeamReport {
   const team = report.teams.find((t) => t.id === id);

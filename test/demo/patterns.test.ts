@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoDeps, demoCommand } from '../../src/commands/demo.ts';
 import { type DemoOrganisation, generateDemoOrganisation } from '../../src/demo/organisation.ts';
 import type { OrganisationSummary } from '../../src/demo/summary.ts';
-import type { OrgReport } from '../../src/domain/report.ts';
+import type { OrgReport } from '../../src/domain/report-types.ts';
 import { createLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/open.ts';
 import { expectPlantedPatterns } from './expect-patterns.ts';

@@ -1,5 +1,5 @@
 /**
- * The report code (src/reports.ts and src/analytics) run on the demo organisation,
+ * The report code (src/reporting/build-org-report.ts and src/analytics) run on the demo organisation,
  * written through the demo's store writer into an in-memory store, finds every planted
  * pattern, for the default seed and for other seeds.
  * The same checks through the real store are in patterns.test.ts.
@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type DemoOrganisation, generateDemoOrganisation } from '../../src/demo/organisation.ts';
 import { writeDemoToStore } from '../../src/demo/store-writer.ts';
 import { METRICS } from '../../src/domain/metrics.ts';
-import type { OrgReport } from '../../src/domain/report.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import type { OrgReport } from '../../src/domain/report-types.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import {
   expectCsatDecline,
   expectEnablementGaps,

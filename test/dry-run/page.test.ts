@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSpec } from '../../src/charts/renderer.ts';
 import { runAllJobsDryRun } from '../../src/commands/run.ts';
 import { mrkdwnToHtml } from '../../src/dry-run/mrkdwn.ts';
-import { AS_OF, buildOrg } from '../jobs/org.ts';
+import { AS_OF, buildOrg } from '../../support/jobs/org.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 let out: string;

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateFiles } from '../../bench/import.ts';
 import { openStore } from '../../src/store/open.ts';
+import { generateFiles } from '../../support/import-files.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
 import { tempDir } from './support/run.ts';
 

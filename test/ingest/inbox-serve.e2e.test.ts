@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
 import { tempDir } from './support/run.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));

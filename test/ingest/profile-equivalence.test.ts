@@ -6,8 +6,8 @@
  * count, percentage × count rounded) recover the exact sums.
  */
 import { describe, expect, it } from 'vitest';
-import { generateFiles, generateProfileFiles } from '../../bench/import.ts';
 import { loadMappingFile } from '../../src/ingest/profiles/mapping.ts';
+import { generateFiles, generateProfileFiles } from '../../support/import-files.ts';
 import { createMemoryStore } from './support/memory-store.ts';
 import { importFiles, tempDir } from './support/run.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coachingFor } from '../../src/analytics/coaching.ts';
 import { personalBests, selectRecognition } from '../../src/analytics/recognition.ts';
-import type { AgentReport } from '../../src/domain/report.ts';
+import type { AgentReport } from '../../src/domain/report-types.ts';
 import type { Tip } from '../../src/domain/surfaces.ts';
 
 const agent = (id: string, over: Partial<AgentReport>): AgentReport => ({

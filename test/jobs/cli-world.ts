@@ -7,8 +7,8 @@
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { buildOrg, seedStandIn } from './org.ts';
+import { buildOrg, seedStandIn } from '../../support/jobs/org.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 
 export const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 export const CHILD_NOW = Date.parse('2026-11-24T10:00:00Z');

@@ -1,22 +1,22 @@
 /**
  * Every job against the Slack stand-in, the real WebClient and engine, and a real
- * embedded store (test/jobs/org.ts). The clock is Monday 2026-11-23 10:00 London, inside
+ * embedded store (support/jobs/org.ts). The clock is Monday 2026-11-23 10:00 London, inside
  * working hours, so DMs go out at once.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOB_NAMES, JOBS, startScheduler } from '../../jobs/index.ts';
 import { renderSpec } from '../../src/charts/renderer.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import {
   createDelivery,
   createSlackClient,
   type OutgoingMessage,
 } from '../../src/slack/delivery/index.ts';
 import type { Store } from '../../src/store/types.ts';
+import { AGENTS, AS_OF, buildOrg, seedStandIn } from '../../support/jobs/org.ts';
+import { quietLogger, quietSlackLogger } from '../../support/quiet-logger.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 import { fakeClock } from '../slack/delivery/fake-clock.ts';
-import { quietLogger, quietSlackLogger } from '../support/quiet-logger.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
-import { AGENTS, AS_OF, buildOrg, seedStandIn } from './org.ts';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const render = async (spec: Parameters<typeof renderSpec>[0]) => renderSpec(spec);

@@ -3,7 +3,7 @@
  *
  * The real CLI (`node bin/teamhealth.mjs run …`) runs as a child process against the Slack
  * stand-in over HTTP and the real embedded store in a temp folder holding the
- * organisation of test/jobs/org.ts. The stand-in SIGKILLs the child from its answer hook
+ * organisation of support/jobs/org.ts. The stand-in SIGKILLs the child from its answer hook
  * once it has *stored* the Nth chat.postMessage and *before* it writes the answer: the
  * window where Slack has the post but the app's ledger still says "pending, attempted".
  * The second run, once the killed run's claims on its records have run out (5 minutes
@@ -19,10 +19,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
+import { AGENTS, AS_OF } from '../../support/jobs/org.ts';
+import type { SlackStandIn } from '../../support/slack-stand-in.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import type { SlackStandIn } from '../support/slack-stand-in.ts';
 import { BIN, type CliWorld, clockPreload, startCliWorld } from './cli-world.ts';
-import { AGENTS, AS_OF } from './org.ts';
 
 let world: CliWorld;
 let slack: SlackStandIn;

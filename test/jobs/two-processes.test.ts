@@ -26,10 +26,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/slack/delivery/index.ts';
 import { openStore } from '../../src/store/open.ts';
+import { AGENTS, AS_OF } from '../../support/jobs/org.ts';
+import type { SlackStandIn } from '../../support/slack-stand-in.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import type { SlackStandIn } from '../support/slack-stand-in.ts';
 import { BIN, type CliWorld, clockPreload, startCliWorld } from './cli-world.ts';
-import { AGENTS, AS_OF } from './org.ts';
 
 const CHILD = fileURLToPath(new URL('./deliver-job-child.ts', import.meta.url));
 

@@ -24,7 +24,7 @@ const SCANNED = [
   'src/dry-run',
   'src/charts',
   'src/analytics',
-  'src/domain/format.ts',
+  'src/messages/format.ts',
   'src/domain/metrics.ts',
 ];
 
@@ -120,7 +120,7 @@ describe('user-visible text comes from the catalogue', () => {
       'src/analytics/balance.ts',
       'src/analytics/enablement.ts',
       'src/analytics/health.ts',
-      'src/domain/format.ts',
+      'src/messages/format.ts',
       'src/domain/metrics.ts',
     ])
       expect(files).toContain(f);

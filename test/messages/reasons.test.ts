@@ -3,7 +3,7 @@
  * first, one phrase per rule and side with its days grouped, p only where asked for.
  */
 import { describe, expect, it } from 'vitest';
-import type { HealthReason } from '../../src/domain/report.ts';
+import type { HealthReason } from '../../src/domain/report-types.ts';
 import { balanceReason, reasonPhrases } from '../../src/messages/reasons.ts';
 import { dayList } from '../../src/messages/words.ts';
 

@@ -46,8 +46,9 @@ import {
   type Sums,
 } from '../../src/domain/metrics.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
-import type { AgentReport, OrgReport, TeamReport } from '../../src/domain/report.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import type { AgentReport, OrgReport, TeamReport } from '../../src/domain/report-types.ts';
+import { metricLabel } from '../../src/messages/metric-names.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { memoryStore } from '../demo/memory-store.ts';
 
 const RUNS = 6;
@@ -62,7 +63,7 @@ const SHAPES = [
 ] as const;
 type Shape = (typeof SHAPES)[number];
 
-const LABEL_TO_METRIC = new Map(METRICS.map((m) => [METRIC_DEFS[m].label, m] as const));
+const LABEL_TO_METRIC = new Map(METRICS.map((m) => [metricLabel(m), m] as const));
 
 /** "CSAT, QA score and Handle time" → ['csat', 'qa', 'aht'] */
 function metricsNamed(list: string): Metric[] {
@@ -431,7 +432,7 @@ describe('every claim holds against the report, on generated organisations', () 
           .map((b) => (b as { text: { text: string } }).text.text);
         for (const metric of METRICS) {
           const m = team.metrics[metric];
-          const line = sections.find((s) => s.startsWith(`*${METRIC_DEFS[metric].label}*:`)) ?? '';
+          const line = sections.find((s) => s.startsWith(`*${metricLabel(metric)}*:`)) ?? '';
           const word = /\n:[a-z_]+: (At risk|Watch|Healthy|Not enough data):/.exec(line)?.[1];
           const bad = m.stability.signals.some((s) => s.rule === 'beyond_limits' || s.bad);
           const expected =

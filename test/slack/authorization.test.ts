@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTeamButton } from '../../blocks/controls.ts';
+import { decodeQuery } from '../../src/domain/query.ts';
 import { scopeOf } from '../../src/slack/answer.ts';
 import {
   authorize,
@@ -8,7 +9,6 @@ import {
   rolesOf,
   type Scope,
 } from '../../src/slack/authorization.ts';
-import { decodeQuery } from '../../src/slack/query.ts';
 
 // A small organisation, by hand:
 //   T1 led by U_LEAD1; agents A1 (U_AG1), A2 (U_AG2)

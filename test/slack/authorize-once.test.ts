@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { authorizeOnce } from '../../src/slack/authorize-once.ts';
-import { startHarness } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { startHarness } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
 
 function client(answers: Array<() => Promise<{ ok: boolean; user_id?: string; bot_id?: string }>>) {
   let calls = 0;

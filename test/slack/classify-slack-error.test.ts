@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SlackDeliveryError } from '../../src/errors.ts';
 import { classifySlackError, slackFailure } from '../../src/slack/classify-slack-error.ts';
 import { createSlackClient } from '../../src/slack/delivery/slack-client.ts';
-import { quietSlackLogger } from '../support/quiet-logger.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
+import { quietSlackLogger } from '../../support/quiet-logger.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 
 let slack: SlackStandIn;
 let client: WebClient;

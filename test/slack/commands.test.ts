@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, textOf } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { type Harness, startHarness, textOf } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -150,5 +150,27 @@ describe('every subcommand', () => {
     expect((await h.command(USERS.priya, 'team Returns East')).text).toBe(
       'That team isn’t one of yours, so I can’t show it.',
     );
+  });
+});
+
+describe('the report cache handed to the app', () => {
+  it('answers the slash command from it', async () => {
+    h.reports.invalidate();
+    await h.command(USERS.lead1, '');
+    expect(h.reports.size).toBe(1);
+  });
+
+  it('builds App Home from it', async () => {
+    h.reports.invalidate();
+    const before = h.slack.callsTo('views.publish').length;
+    await h.event({
+      event: { type: 'app_home_opened', user: USERS.lead1, channel: 'DLEAD1', tab: 'home' },
+      event_id: 'EvCacheHome',
+    });
+    await h.waitFor(
+      () => h.slack.callsTo('views.publish').length > before,
+      'views.publish for the Home',
+    );
+    expect(h.reports.size).toBe(1);
   });
 });

@@ -8,16 +8,16 @@
  * from data, no quote started by data's `>`), and still show the text as written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION, TIP_FIELD } from '../../blocks/ids.ts';
 import { JOB_NAMES, JOBS } from '../../jobs/index.ts';
 import { METRICS } from '../../src/domain/metrics.ts';
+import { encodeQuery } from '../../src/domain/query.ts';
 import { unescapeMrkdwn } from '../../src/messages/mrkdwn.ts';
 import { createDelivery, createSlackClient } from '../../src/slack/delivery/index.ts';
-import { ACTION, TIP_FIELD } from '../../src/slack/ids.ts';
-import { encodeQuery } from '../../src/slack/query.ts';
-import { quietLogger, quietSlackLogger } from '../support/quiet-logger.ts';
+import { quietLogger, quietSlackLogger } from '../../support/quiet-logger.ts';
+import { type Harness, startHarness } from '../../support/slack/harness.ts';
+import { AS_OF, USERS } from '../../support/slack/org.ts';
 import { fakeClock } from './delivery/fake-clock.ts';
-import { type Harness, startHarness } from './support/harness.ts';
-import { AS_OF, USERS } from './support/org.ts';
 
 /** Every construct the issue lists. */
 const HOSTILE = '<!channel> <!here> <@U123> <#C123> <https://a.example|b> *bold* &amp;';

@@ -5,12 +5,12 @@
  * engine); the same button pressed on a message answers ephemerally at its response_url.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION } from '../../src/slack/ids.ts';
-import { encodeQuery } from '../../src/slack/query.ts';
-import { sendBlockActions } from '../support/signed-requests.ts';
-import type { RecordedCall } from '../support/slack-stand-in.ts';
-import { type Harness, SECRET, startHarness, textOf } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { ACTION } from '../../blocks/ids.ts';
+import { encodeQuery } from '../../src/domain/query.ts';
+import { sendBlockActions } from '../../support/signed-requests.ts';
+import { type Harness, SECRET, startHarness, textOf } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
+import type { RecordedCall } from '../../support/slack-stand-in.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION, TIP_FIELD } from '../../src/slack/ids.ts';
-import { encodeQuery } from '../../src/slack/query.ts';
-import { sendBlockActions } from '../support/signed-requests.ts';
-import { type Harness, SECRET, startHarness, textOf } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { ACTION, TIP_FIELD } from '../../blocks/ids.ts';
+import { encodeQuery } from '../../src/domain/query.ts';
+import { sendBlockActions } from '../../support/signed-requests.ts';
+import { type Harness, SECRET, startHarness, textOf } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { COMMAND } from '../../blocks/ids.ts';
 import { EVENTS_PATH } from '../../src/slack/app.ts';
-import { COMMAND } from '../../src/slack/ids.ts';
 
 // Rules from ../shared/SLACK-NOTES.md "The manifest", checked by hand against the schema.
 const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { decodeQuery, encodeQuery, parseCommandText } from '../../src/domain/query.ts';
 import { en } from '../../src/messages/en.ts';
 import { t } from '../../src/messages/t.ts';
 import { isFutureDated } from '../../src/slack/middleware/future-timestamp.ts';
-import { decodeQuery, encodeQuery, parseCommandText } from '../../src/slack/query.ts';
 
 describe('parseCommandText', () => {
   it.each([

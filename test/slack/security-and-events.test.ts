@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendSlashCommand } from '../support/signed-requests.ts';
-import { type Harness, SECRET, startHarness, textOf } from './support/harness.ts';
-import { USERS } from './support/org.ts';
+import { sendSlashCommand } from '../../support/signed-requests.ts';
+import { type Harness, SECRET, startHarness, textOf } from '../../support/slack/harness.ts';
+import { USERS } from '../../support/slack/org.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateFiles } from '../../bench/import.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
+import { generateFiles } from '../../support/import-files.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));

@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.ts';
 import { openStore } from '../../src/store/open.ts';
-import { AS_OF, seedOrganisation, USERS } from '../slack/support/org.ts';
+import { sendSlashCommand } from '../../support/signed-requests.ts';
+import { AS_OF, seedOrganisation, USERS } from '../../support/slack/org.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 import { type Exit, embeddedEnv, startNode } from '../support/child-process.ts';
-import { sendSlashCommand } from '../support/signed-requests.ts';
-import { type SlackStandIn, startStandIn } from '../support/slack-stand-in.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 const SECRET = 'stand-in-signing-secret';

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quietSlackLogger } from './quiet-logger.ts';
+import { quietSlackLogger } from '../../support/quiet-logger.ts';
 import {
   sendBlockActions,
   sendEvent,
@@ -14,8 +14,8 @@ import {
   sendViewSubmission,
   signV0,
   slashCommandForm,
-} from './signed-requests.ts';
-import { type SlackStandIn, startStandIn } from './slack-stand-in.ts';
+} from '../../support/signed-requests.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 
 describe('signV0', () => {
   it("reproduces the docs' test vector (docs.slack.dev/authentication/verifying-requests-from-slack)", () => {

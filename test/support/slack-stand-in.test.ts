@@ -5,8 +5,8 @@
  */
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { quietSlackLogger } from './quiet-logger.ts';
-import { type SlackStandIn, startStandIn } from './slack-stand-in.ts';
+import { quietSlackLogger } from '../../support/quiet-logger.ts';
+import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
 
 let slack: SlackStandIn;
 let client: WebClient;

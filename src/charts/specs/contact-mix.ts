@@ -4,8 +4,9 @@
  * cell is significant (|adjusted residual| ≥ 1.96, two-sided 5%), are highlighted three
  * ways: vermillion bar, ▲/▼ in the reason's label and the change written at the bar's end.
  */
-import { formatP } from '../../domain/format.ts';
-import type { ContactMix, MixDriver } from '../../domain/report.ts';
+
+import type { ContactMix, MixDriver } from '../../domain/report-types.ts';
+import { formatP } from '../../messages/format.ts';
 import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO } from '../palette.ts';
 import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';

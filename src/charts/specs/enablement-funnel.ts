@@ -6,7 +6,7 @@
  * funnel diagnosis").
  */
 import { ENABLEMENT_STAGES, type EnablementStage } from '../../domain/records.ts';
-import type { EnablementReport } from '../../domain/report.ts';
+import type { EnablementReport } from '../../domain/report-types.ts';
 import { tn } from '../../messages/plural.ts';
 import { t } from '../../messages/t.ts';
 import { INK, STAGE_COLORS } from '../palette.ts';

@@ -2,9 +2,11 @@
  * Monthly trend of one team's metric: one point per month with its value written above
  * and its n under the month, so a small month is visibly small.
  */
-import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../domain/format.ts';
+
 import { METRIC_DEFS, type Metric, polaritySign } from '../../domain/metrics.ts';
-import type { MonthlyPoint } from '../../domain/report.ts';
+import type { MonthlyPoint } from '../../domain/report-types.ts';
+import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../messages/format.ts';
+import { metricLabel } from '../../messages/metric-names.ts';
 import { t } from '../../messages/t.ts';
 import { INK, SERIES_COLOR } from '../palette.ts';
 import {
@@ -42,7 +44,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
   for (const m of months) {
     if (!/^\d{4}-\d{2}$/.test(m.month)) {
       throw new Error(
-        `monthlyTrendSpec: month "${m.month}" for ${def.label}, ${teamName} is not YYYY-MM`,
+        `monthlyTrendSpec: month "${m.month}" for ${metricLabel(metric)}, ${teamName} is not YYYY-MM`,
       );
     }
   }
@@ -51,7 +53,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
   if (!first || !last)
     return noDataSpec(
       'monthly-trend',
-      t('chart.monthly.no_data_what', { label: def.label, team: teamName }),
+      t('chart.monthly.no_data_what', { label: metricLabel(metric), team: teamName }),
       size,
     );
 
@@ -70,7 +72,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
   const alt =
     months.length === 1
       ? t('chart.monthly.alt_one', {
-          label: def.label,
+          label: metricLabel(metric),
           team: teamName,
           month: monthLabel(first.month),
           value: formatValue(metric, first.value),
@@ -78,7 +80,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
           polarity,
         })
       : t('chart.monthly.alt', {
-          label: def.label,
+          label: metricLabel(metric),
           team: teamName,
           first: monthLabel(first.month),
           last: monthLabel(last.month),
@@ -109,7 +111,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
         labels: months.map((m) => [monthLabel(m.month), t('chart.n', { n: m.n })]),
         datasets: [
           {
-            label: t('chart.monthly.series', { label: def.label }),
+            label: t('chart.monthly.series', { label: metricLabel(metric) }),
             data: values,
             borderColor: SERIES_COLOR,
             backgroundColor: SERIES_COLOR,
@@ -123,7 +125,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
         plugins: {
           title: {
             display: true,
-            text: t('chart.monthly.title', { label: def.label, team: teamName }),
+            text: t('chart.monthly.title', { label: metricLabel(metric), team: teamName }),
           },
           subtitle: {
             display: true,

@@ -4,7 +4,7 @@
  * the team's label, as METRICS.md "Tier mix" says). Teams are sorted by lagging share
  * minus top share, worst first, so the outlier is the first bar the eye meets.
  */
-import type { Tier, TierMix } from '../../domain/report.ts';
+import type { Tier, TierMix } from '../../domain/report-types.ts';
 import { tn } from '../../messages/plural.ts';
 import { t } from '../../messages/t.ts';
 import { INK, TIER_COLORS } from '../palette.ts';

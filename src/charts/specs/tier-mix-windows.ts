@@ -3,7 +3,7 @@
  * left), shares of tiered agents with the counts written in, so a lead sees whether the
  * lagging slice is shrinking.
  */
-import type { Tier, TierMix } from '../../domain/report.ts';
+import type { Tier, TierMix } from '../../domain/report-types.ts';
 import { t } from '../../messages/t.ts';
 import { INK, TIER_COLORS } from '../palette.ts';
 import { type ChartSpec, clampAltText, DEFAULT_SIZE, noDataSpec } from '../spec.ts';

@@ -5,10 +5,11 @@
  * states the status; the subtitle says why and on how much data.
  */
 import { dateRange } from '../../domain/dates.ts';
-import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../domain/format.ts';
 import { METRIC_DEFS, type Metric } from '../../domain/metrics.ts';
 import type { LocalDate } from '../../domain/records.ts';
-import type { MetricReport, Signal, SignalRule } from '../../domain/report.ts';
+import type { MetricReport, Signal, SignalRule } from '../../domain/report-types.ts';
+import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../messages/format.ts';
+import { metricLabel } from '../../messages/metric-names.ts';
 import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
 import {
@@ -63,7 +64,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   if (!first || !last)
     return noDataSpec(
       'trend-stability',
-      t('chart.trend.no_data_what', { label: def.label, team: teamName }),
+      t('chart.trend.no_data_what', { label: metricLabel(metric), team: teamName }),
       size,
     );
 
@@ -71,7 +72,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   if (first.date < window.from || last.date > window.to) {
     const bad = first.date < window.from ? first.date : last.date;
     throw new Error(
-      `trendStabilitySpec: series date ${bad} is outside the window ${window.from}…${window.to} for ${def.label}, ${teamName}`,
+      `trendStabilitySpec: series date ${bad} is outside the window ${window.from}…${window.to} for ${metricLabel(metric)}, ${teamName}`,
     );
   }
   const dates = dateRange(window.from, window.to);
@@ -114,7 +115,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   }
   datasets.push({
     type: 'line',
-    label: t('chart.trend.daily', { label: def.label }),
+    label: t('chart.trend.daily', { label: metricLabel(metric) }),
     data: daily,
     borderColor: SERIES_COLOR,
     backgroundColor: SERIES_COLOR,
@@ -258,7 +259,7 @@ function titleText({ teamName, metric, report }: TrendStabilityArgs): string {
     );
   }
   return t('chart.trend.title', {
-    label: METRIC_DEFS[metric].label,
+    label: metricLabel(metric),
     team: teamName,
     parts: parts.join(', '),
   });
@@ -352,7 +353,7 @@ function trendAltText(
   const signals = phrases.length > 0 ? listJoin(phrases) : t('chart.trend.none_outside');
   const polarity = def.polarity === 'lower' ? t('chart.lower_is_better') : '';
   return t('chart.trend.alt', {
-    label: def.label,
+    label: metricLabel(metric),
     team: teamName,
     movement,
     days,

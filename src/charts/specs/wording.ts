@@ -3,7 +3,7 @@
  * and how a signal is said. Kept apart so every chart says the same thing the same way.
  */
 import type { LocalDate } from '../../domain/records.ts';
-import type { Signal } from '../../domain/report.ts';
+import type { Signal } from '../../domain/report-types.ts';
 import { tn } from '../../messages/plural.ts';
 import { t } from '../../messages/t.ts';
 import { listJoin, monthName } from '../../messages/words.ts';

@@ -4,8 +4,8 @@
  * and doubled quotes (`""` is one `"`). A quote inside an unquoted field, or text after
  * a closing quote, is malformed, as csv-parse (strict) has it.
  *
- * Why not csv-parse: on the 1M-row import benchmark it cost ~5 CPU-seconds per 1M rows
- * (byte-buffer slicing and decoding per field), more than the whole ingest budget. This
+ * Why not csv-parse: on the 1M-row import benchmark it cost more CPU than the whole
+ * ingest budget (byte-buffer slicing and decoding per field). This
  * scans decoded text, slices each field once, and counts lines as it goes, so every
  * record comes with the line it starts on at no extra cost. A line with no quote in it
  * (nearly all of them) is split with indexOf alone; a quoted field is scanned in full.

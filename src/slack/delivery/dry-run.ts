@@ -7,21 +7,11 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliveryKey } from '../../domain/surfaces.ts';
+import type { DryRunRecord } from '../../dry-run/record.ts';
 import { resolveFileRefs } from './file-refs.ts';
 import { type DeliveryOutcome, type OutgoingMessage, type RunSummary, summarize } from './types.ts';
 
-export interface DryRunRecord {
-  key: string;
-  job: string;
-  period: string;
-  target: string;
-  kind: OutgoingMessage['kind'];
-  text: string;
-  /** Relative to the sink's folder. */
-  json: string;
-  files: string[];
-  notBefore?: string;
-}
+export type { DryRunRecord };
 
 /** File-system-safe name part: letters, digits, dot, dash, underscore. */
 function safe(part: string): string {

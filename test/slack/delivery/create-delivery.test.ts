@@ -180,7 +180,7 @@ describe('rate limits and transient errors', () => {
 
   it('treats a network failure as transient and bounded', async () => {
     const { createSlackClient } = await import('../../../src/slack/delivery/slack-client.ts');
-    const { quietSlackLogger } = await import('../../support/quiet-logger.ts');
+    const { quietSlackLogger } = await import('../../../support/quiet-logger.ts');
     // Port 9 (discard) on loopback has no listener: the connection is refused.
     const client = createSlackClient({
       token: h.slack.token,
@@ -229,7 +229,7 @@ describe('permanent errors', () => {
 
   it('records invalid_auth without retrying', async () => {
     const { createSlackClient } = await import('../../../src/slack/delivery/slack-client.ts');
-    const { quietSlackLogger } = await import('../../support/quiet-logger.ts');
+    const { quietSlackLogger } = await import('../../../support/quiet-logger.ts');
     const client = createSlackClient({
       token: 'xoxb-revoked',
       apiUrl: h.slack.apiUrl,

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { deliveryFromConfig } from '../../../src/slack/delivery/from-config.ts';
-import { quietLogger } from '../../support/quiet-logger.ts';
+import { quietLogger } from '../../../support/quiet-logger.ts';
 import { type Harness, message, startHarness } from './harness.ts';
 
 let h: Harness;

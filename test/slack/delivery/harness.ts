@@ -16,13 +16,13 @@ import { createSlackClient } from '../../../src/slack/delivery/slack-client.ts';
 import type { OutgoingMessage } from '../../../src/slack/delivery/types.ts';
 import { openStore } from '../../../src/store/open.ts';
 import type { Store } from '../../../src/store/types.ts';
-import { createFakeStore } from '../../support/fake-store.ts';
-import { quietLogger, quietSlackLogger } from '../../support/quiet-logger.ts';
+import { quietLogger, quietSlackLogger } from '../../../support/quiet-logger.ts';
 import {
   type SlackStandIn,
   type StandInOptions,
   startStandIn,
-} from '../../support/slack-stand-in.ts';
+} from '../../../support/slack-stand-in.ts';
+import { createFakeStore } from '../../support/fake-store.ts';
 
 export interface Harness {
   slack: SlackStandIn;

@@ -10,7 +10,7 @@ import { createPoster } from '../../../src/slack/delivery/post-message.ts';
 import { createReconciler, DELIVERY_EVENT_TYPE } from '../../../src/slack/delivery/reconcile.ts';
 import { createRetryPolicy } from '../../../src/slack/delivery/retry-policy.ts';
 import { SendGate } from '../../../src/slack/delivery/send-gate.ts';
-import { quietLogger } from '../../support/quiet-logger.ts';
+import { quietLogger } from '../../../support/quiet-logger.ts';
 import { fakeClock } from './fake-clock.ts';
 import { type Harness, message, startHarness } from './harness.ts';
 

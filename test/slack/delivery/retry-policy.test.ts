@@ -7,7 +7,7 @@ import { SlackDeliveryError } from '../../../src/errors.ts';
 import { slackFailure } from '../../../src/slack/classify-slack-error.ts';
 import { createRetryPolicy } from '../../../src/slack/delivery/retry-policy.ts';
 import { SendGate } from '../../../src/slack/delivery/send-gate.ts';
-import { quietLogger } from '../../support/quiet-logger.ts';
+import { quietLogger } from '../../../support/quiet-logger.ts';
 import { fakeClock } from './fake-clock.ts';
 
 function policy(limits: Partial<Parameters<typeof createRetryPolicy>[0]['limits']> = {}) {

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION, VIEW_ACTION_PATTERN } from '../../../../blocks/ids.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { ACTION, VIEW_ACTION_PATTERN } from '../../ids.ts';
 import { markTipHelpful } from './mark-tip-helpful.ts';
 import { openTeam } from './open-team.ts';
 import { openTipModal } from './open-tip-modal.ts';

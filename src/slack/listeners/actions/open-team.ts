@@ -21,13 +21,13 @@ import type {
 } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
 import type { ChartImage } from '../../../../blocks/message.ts';
+import { decodeQuery, type Query } from '../../../domain/query.ts';
 import { t } from '../../../messages/t.ts';
 import { answerQuery, type PlaceCharts } from '../../answer.ts';
 import { fileRef } from '../../delivery/file-refs.ts';
 import type { OutgoingFile } from '../../delivery/types.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
 import { privateUpload } from '../../place-charts.ts';
-import { decodeQuery, type Query } from '../../query.ts';
 
 /** Ledger job name of these DMs (one per click: the period carries the action_ts). */
 export const OPEN_TEAM_JOB = 'home-open';

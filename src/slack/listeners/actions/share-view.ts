@@ -5,9 +5,9 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { decodeQuery } from '../../../domain/query.ts';
 import { t } from '../../../messages/t.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
-import { decodeQuery } from '../../query.ts';
 import { shareView as share } from '../../share.ts';
 
 export function shareView(deps: SlackDeps) {

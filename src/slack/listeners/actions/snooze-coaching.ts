@@ -24,6 +24,7 @@ export function snoozeCoaching(deps: SlackDeps) {
       // From App Home (no response_url): refresh the Home so it reflects the change.
       const view = await homeFor({
         store: deps.store,
+        reports: deps.reports,
         directorIds: deps.config.directorIds,
         slackUserId: body.user.id,
       });

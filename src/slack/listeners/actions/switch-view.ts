@@ -9,11 +9,11 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
+import { decodeQuery } from '../../../domain/query.ts';
 import { t } from '../../../messages/t.ts';
 import { answerQuery } from '../../answer.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
 import { privateUpload } from '../../place-charts.ts';
-import { decodeQuery } from '../../query.ts';
 
 export function switchView(deps: SlackDeps) {
   return async ({

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
+import { COMMAND } from '../../../../blocks/ids.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { COMMAND } from '../../ids.ts';
 import { teamhealthCommand } from './teamhealth.ts';
 
 export function registerCommands(app: App, deps: SlackDeps): void {

@@ -5,12 +5,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
 import { METRICS } from '../../../domain/metrics.ts';
+import { parseCommandText } from '../../../domain/query.ts';
 import { escapeMrkdwn } from '../../../messages/mrkdwn.ts';
 import { t } from '../../../messages/t.ts';
 import { answerQuery } from '../../answer.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
 import { privateUpload } from '../../place-charts.ts';
-import { parseCommandText } from '../../query.ts';
 
 export function teamhealthCommand(deps: SlackDeps) {
   return async ({

@@ -11,6 +11,7 @@ export function appHomeOpened(deps: SlackDeps) {
     if (event.tab !== 'home') return;
     const view = await homeFor({
       store: deps.store,
+      reports: deps.reports,
       directorIds: deps.config.directorIds,
       slackUserId: event.user,
     });

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
+import { CALLBACK } from '../../../../blocks/ids.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { CALLBACK } from '../../ids.ts';
 import { tipModalSubmission } from './tip-modal-submission.ts';
 
 export function registerViews(app: App, deps: SlackDeps): void {

@@ -13,8 +13,8 @@ import { writeDemoToStore } from '../../src/demo/store-writer.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
 import type { Team } from '../../src/domain/records.ts';
 import { NotFoundError } from '../../src/errors.ts';
-import { createReportCache, withReportCache } from '../../src/report-cache.ts';
-import { buildOrgReport } from '../../src/reports.ts';
+import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
+import { createReportCache } from '../../src/reporting/org-report-cache.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 
@@ -182,13 +182,13 @@ describe('buildOrgReport with a report cache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('uses the cache attached to the store by withReportCache, and leaves the plain store uncached', async () => {
+  it('uses only the cache it is given: without one, every call builds afresh', async () => {
     const cache = createReportCache();
-    const appStore = withReportCache(store, cache);
-    const first = await buildOrgReport({ store: appStore });
+    const first = await buildOrgReport({ store, cache });
     expect(cache.size).toBe(1);
-    expect((await buildOrgReport({ store: appStore })).teams[0]).toBe(first.teams[0]);
+    expect((await buildOrgReport({ store, cache })).teams[0]).toBe(first.teams[0]);
     expect((await buildOrgReport({ store })).teams[0]).not.toBe(first.teams[0]);
+    expect(cache.size).toBe(1);
   });
 
   it('still names unknown team ids', async () => {

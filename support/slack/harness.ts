@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import pino from 'pino';
-import { loadConfig } from '../../../src/config.ts';
-import { createApp } from '../../../src/slack/app.ts';
-import type { ChartMaker } from '../../../src/slack/charts.ts';
-import { openStore } from '../../../src/store/open.ts';
-import type { Store } from '../../../src/store/types.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createReportCache, type ReportCache } from '../../src/reporting/org-report-cache.ts';
+import { createApp } from '../../src/slack/app.ts';
+import type { ChartMaker } from '../../src/slack/charts.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/types.ts';
 import {
   type BlockActionsArgs,
   type EventArgs,
@@ -24,8 +25,8 @@ import {
   sendSlashCommand,
   sendViewSubmission,
   type ViewSubmissionArgs,
-} from '../../support/signed-requests.ts';
-import { type SlackStandIn, startStandIn } from '../../support/slack-stand-in.ts';
+} from '../signed-requests.ts';
+import { type SlackStandIn, startStandIn } from '../slack-stand-in.ts';
 import { seedOrganisation, USERS } from './org.ts';
 
 export const SECRET = 'test-signing-secret-0123456789';
@@ -50,6 +51,8 @@ export interface Harness {
   url: string;
   slack: SlackStandIn;
   store: Store;
+  /** The report cache handed to the app. */
+  reports: ReportCache;
   app: App;
   /** Runs `/teamhealth <text>` as `user` and waits for the (first) answer posted to response_url. */
   command(user: string, text: string): Promise<Record<string, unknown>>;
@@ -86,9 +89,11 @@ export async function startHarness(options: { charts?: boolean } = {}): Promise<
     TEAMHEALTH_DATA_DIR: dir,
     PORT: '0',
   });
+  const reports = createReportCache();
   const app = createApp({
     config,
     store,
+    reports,
     logger,
     now: () => NOW,
     ...(options.charts === false ? {} : { charts: fakeCharts }),
@@ -112,6 +117,7 @@ export async function startHarness(options: { charts?: boolean } = {}): Promise<
     url,
     slack,
     store,
+    reports,
     app,
     waitFor,
     async command(user, text) {

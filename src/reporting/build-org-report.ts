@@ -4,23 +4,23 @@
  * Agent sums are loaded for every team (percentiles span the organisation or the site),
  * even when `teamIds` narrows the teams reported.
  *
- * With a report cache (passed, or attached to the store by `withReportCache`, as the
- * Slack app does) the organisation-wide report is built once per (asOf, options) and the
+ * With a report cache (passed by the caller: the Slack app hands its own to every
+ * listener; the CLI and jobs pass none) the organisation-wide report is built once per (asOf, options) and the
  * asked-for teams are picked from it. That gives the same teams as a filtered build:
  * tiers and percentiles are organisation-wide either way, and every other part of a
- * TeamReport reads only that team's rows (test/analytics/build-org-report.test.ts).
+ * TeamReport reads only that team's rows (test/reporting/build-org-report.test.ts).
  */
 
-import { resolveReportOptions } from './analytics/options.ts';
-import { assembleOrgReport } from './analytics/report.ts';
-import { reportWindows } from './analytics/windows.ts';
-import { isLocalDate } from './domain/dates.ts';
-import type { Metric } from './domain/metrics.ts';
-import type { LocalDate, Team } from './domain/records.ts';
-import type { OrgReport, ReportOptions } from './domain/report.ts';
-import { InputError, NotFoundError } from './errors.ts';
-import { cacheKey, type ReportCache, reportCacheOf } from './report-cache.ts';
-import type { Store } from './store/types.ts';
+import { assembleOrgReport } from '../analytics/assemble-org-report.ts';
+import { resolveReportOptions } from '../analytics/options.ts';
+import { reportWindows } from '../analytics/windows.ts';
+import { isLocalDate } from '../domain/dates.ts';
+import type { Metric } from '../domain/metrics.ts';
+import type { LocalDate, Team } from '../domain/records.ts';
+import type { OrgReport, ReportOptions } from '../domain/report-types.ts';
+import { InputError, NotFoundError } from '../errors.ts';
+import type { Store } from '../store/types.ts';
+import { cacheKey, type ReportCache } from './org-report-cache.ts';
 
 export interface BuildOrgReportArgs {
   store: Store;
@@ -29,7 +29,7 @@ export interface BuildOrgReportArgs {
   /** Only these teams in the output (all when omitted). */
   teamIds?: string[];
   options?: Partial<Omit<ReportOptions, 'weights'>> & { weights?: Partial<Record<Metric, number>> };
-  /** Reuse organisation-wide reports from here; defaults to the one attached to `store`. */
+  /** Reuse organisation-wide reports from here; none: build afresh. */
   cache?: ReportCache;
 }
 
@@ -42,7 +42,7 @@ export async function buildOrgReport({
   asOf,
   teamIds,
   options,
-  cache = reportCacheOf(store),
+  cache,
 }: BuildOrgReportArgs): Promise<OrgReport> {
   let resolved: ReportOptions;
   try {

@@ -1,5 +1,5 @@
 /**
- * Assembles the OrgReport (src/domain/report.ts) from data already loaded: pure, no
+ * Assembles the OrgReport (src/domain/report-types.ts) from data already loaded: pure, no
  * store, no clock. Every number follows METRICS.md; see each analytics file for its rule.
  * Percentiles and tiers are computed over all agents in `agentWindow` (the organisation,
  * or each site), even when `reportTeamIds` narrows the output, so a filtered report ranks agents the same
@@ -23,8 +23,8 @@ import type {
   ReportOptions,
   TeamReport,
   TierMix,
-} from '../domain/report.ts';
-import type { AgentWindowSums, ContactCount, TeamDaySums } from '../store/types.ts';
+} from '../domain/report-types.ts';
+import type { AgentWindowSums, ContactCount, TeamDaySums } from '../domain/sums.ts';
 import { balanceFlags } from './balance.ts';
 import { enablementReports } from './enablement.ts';
 import { health } from './health.ts';

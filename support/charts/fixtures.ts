@@ -1,6 +1,6 @@
 /**
  * Hand-made report data for chart tests and the README examples, shaped exactly like
- * src/domain/report.ts. Limits and trend are computed here the textbook way (XmR:
+ * src/domain/report-types.ts. Limits and trend are computed here the textbook way (XmR:
  * centre = mean, limits = mean ± 2.66 × mean moving range; Theil–Sen: median pairwise
  * slope, intercept = median of y − slope·x) so the fixtures look like real analytics output.
  */
@@ -14,7 +14,7 @@ import type {
   Signal,
   TeamReport,
   TierMix,
-} from '../../src/domain/report.ts';
+} from '../../src/domain/report-types.ts';
 
 export const WINDOW = { from: '2026-10-04', to: '2026-10-31' } as const;
 

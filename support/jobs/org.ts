@@ -13,7 +13,7 @@ import { METRICS } from '../../src/domain/metrics.ts';
 import type { Agent, AgentDay, Team } from '../../src/domain/records.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
-import type { SlackStandIn } from '../support/slack-stand-in.ts';
+import type { SlackStandIn } from '../slack-stand-in.ts';
 
 export const AS_OF = '2026-11-20';
 

@@ -1,12 +1,12 @@
 /**
  * The report cache the Slack app shares between the slash command, the buttons and App
- * Home (src/report-cache.ts): reuse within the TTL, one build for concurrent requests,
+ * Home (src/reporting/org-report-cache.ts): reuse within the TTL, one build for concurrent requests,
  * failures not kept, explicit invalidation, a bounded size. The clock is injected, and
  * builds are counted, so nothing here depends on timing.
  */
 import { describe, expect, it } from 'vitest';
-import type { OrgReport } from '../../src/domain/report.ts';
-import { cacheKey, createReportCache } from '../../src/report-cache.ts';
+import type { OrgReport } from '../../src/domain/report-types.ts';
+import { cacheKey, createReportCache } from '../../src/reporting/org-report-cache.ts';
 
 /** A minimal report; `tag` tells builds apart. */
 const report = (tag: string) =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { assembleOrgReport, type ReportInputs } from '../../src/analytics/assemble-org-report.ts';
 import { defaultReportOptions } from '../../src/analytics/options.ts';
-import { assembleOrgReport, type ReportInputs } from '../../src/analytics/report.ts';
 import { reportWindows } from '../../src/analytics/windows.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
 import type { Agent, Team } from '../../src/domain/records.ts';
-import type { AgentWindowSums, TeamDaySums } from '../../src/store/types.ts';
+import type { AgentWindowSums, TeamDaySums } from '../../src/domain/sums.ts';
 
 const AS_OF = '2026-10-31';
 const FROM = '2026-10-04';

@@ -6,9 +6,9 @@
  *   T2 "Returns East"  (channel C0RETURNS, lead U0LEAD2): Noor A4 (U0AG4)
  *   U0DIR director; U0NOBODY has no role.
  */
-import { addDays } from '../../../src/domain/dates.ts';
-import type { AgentDay } from '../../../src/domain/records.ts';
-import type { Store } from '../../../src/store/types.ts';
+import { addDays } from '../../src/domain/dates.ts';
+import type { AgentDay } from '../../src/domain/records.ts';
+import type { Store } from '../../src/store/types.ts';
 
 export const AS_OF = '2026-10-31';
 export const USERS = {

@@ -1,12 +1,12 @@
 /**
  * A short-lived cache of organisation-wide reports, shared by the slash command, the view
  * buttons and App Home of one process. Why: building a report runs the store's
- * aggregations and `assembleOrgReport` on the main thread (about 7 ms for a 2-team
- * organisation with the SQLite store, far more for a large one), and while it runs the
- * next Slack request waits for its ack (issues #4 and #5: ack p99 under 50 ms). The data
+ * aggregations and `assembleOrgReport` on the main thread (longer the larger the
+ * organisation: `npm run bench` reports it), and while it runs the next Slack request
+ * waits for its ack (issues #4 and #5: ack p99 under 50 ms). The data
  * changes only when someone imports, so one build can answer every request for a while.
  *
- * - Keyed by the caller (src/reports.ts uses asOf and the resolved options).
+ * - Keyed by the caller (src/reporting/build-org-report.ts uses asOf and the resolved options).
  * - Concurrent requests for a key share one build (in-flight de-duplication).
  * - An entry lives `ttlMs` from the start of its build (default 60 s), so an import in
  *   another process shows within a minute; `invalidate()` forgets everything at once.
@@ -14,8 +14,7 @@
  * - Cached reports are deep-frozen, so a caller that mutated a shared report would fail
  *   loudly instead of silently changing what every later request sees.
  */
-import type { OrgReport } from './domain/report.ts';
-import type { Store } from './store/types.ts';
+import type { OrgReport } from '../domain/report-types.ts';
 
 export interface ReportCache {
   /** The report cached under `key`, the build in flight for it, or a new build. */
@@ -101,25 +100,6 @@ export function cacheKey(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
-}
-
-const attached = new WeakMap<Store, ReportCache>();
-
-/**
- * The same store with `cache` behind `buildOrgReport`: every report built from the
- * returned store (without an explicit cache) goes through `cache`. The repositories are
- * the store's own; only the identity differs, so the plain store stays uncached for the
- * CLI, jobs and tests that write and read back.
- */
-export function withReportCache(store: Store, cache: ReportCache): Store {
-  const view: Store = { ...store };
-  attached.set(view, cache);
-  return view;
-}
-
-/** The cache attached by {@link withReportCache}, if any. */
-export function reportCacheOf(store: Store): ReportCache | undefined {
-  return attached.get(store);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,8 +2,10 @@
  * How metric values read to people: rates in %, handle time in minutes and seconds,
  * QA as a score out of 100. One place, so charts, messages and the terminal agree.
  */
-import { t } from '../messages/t.ts';
-import { METRIC_DEFS, type Metric } from './metrics.ts';
+
+import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
+import { metricLabel, metricNLabel } from './metric-names.ts';
+import { t } from './t.ts';
 
 /** @example formatValue('csat', 0.8734) // '87.3%'; formatValue('aht', 312) // '5m 12s' */
 export function formatValue(metric: Metric, value: number | null | undefined): string {
@@ -65,14 +67,14 @@ export function axisLabel(metric: Metric): string {
   const def = METRIC_DEFS[metric];
   const unit = t(`unit.${AXIS_UNIT[def.unit]}`);
   return t(def.polarity === 'lower' ? 'axis.label_lower_better' : 'axis.label', {
-    label: def.label,
+    label: metricLabel(metric),
     unit,
   });
 }
 
 /** "n = 1,204 survey responses" */
 export function formatN(metric: Metric, n: number): string {
-  return `n = ${n.toLocaleString('en-US')} ${METRIC_DEFS[metric].nLabel}`;
+  return `n = ${n.toLocaleString('en-US')} ${metricNLabel(metric)}`;
 }
 
 /** A p-value as statisticians write it. */

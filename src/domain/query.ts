@@ -4,7 +4,7 @@
  * authorization) that answers the typed command.
  */
 import { z } from 'zod';
-import { isMetric, METRICS, type Metric } from '../domain/metrics.ts';
+import { isMetric, METRICS, type Metric } from './metrics.ts';
 
 export const VIEWS = [
   'default',
