@@ -1,6 +1,6 @@
 /**
  * `teamhealth serve` on a SQLite folder while `teamhealth import`, `report --json` and
- * `run all --dry-run` run against the same folder, each a real process as an operator
+ * `run director-digest --dry-run` run against the same folder, each a real process as an operator
  * (or cron) starts them. Nothing is refused, serve answers every signed `/teamhealth`
  * throughout, and once the import is done a director's `/teamhealth` shows the imported
  * team within the report cache's lifetime (60 s). Nothing here is timed beyond that bound.
@@ -126,7 +126,7 @@ describe('serve while other processes use its folder', { timeout: 300_000 }, () 
       startNode([BIN, 'import', ...files, '--no-progress'], env()).done,
       startNode([BIN, 'report', '--json'], env()).done,
       startNode(
-        [BIN, 'run', 'all', '--dry-run', '--out', join(dir, 'out'), '--as-of', AS_OF],
+        [BIN, 'run', 'director-digest', '--dry-run', '--out', join(dir, 'out'), '--as-of', AS_OF],
         env(),
       ).done,
     ]);
@@ -143,11 +143,11 @@ describe('serve while other processes use its folder', { timeout: 300_000 }, () 
     await asking;
     const importedAt = Date.now();
 
-    expect(imported?.code, imported?.stderr).toBe(0);
+    expect(imported?.code, `signal ${imported?.signal}: ${imported?.stderr}`).toBe(0);
     expect(imported?.stdout).toContain('kpis: read 2400 rows, stored 2400 (2400 inserted');
-    expect(reported?.code, reported?.stderr).toBe(0);
+    expect(reported?.code, `signal ${reported?.signal}: ${reported?.stderr}`).toBe(0);
     expect(JSON.parse(reported?.stdout ?? '').teams.length).toBeGreaterThanOrEqual(2);
-    expect(dryRun?.code, dryRun?.stderr).toBe(0);
+    expect(dryRun?.code, `signal ${dryRun?.signal}: ${dryRun?.stderr}`).toBe(0);
     expect(asked.length).toBeGreaterThan(0);
     for (const answer of asked) {
       expect(answer.status).toBe(200);
