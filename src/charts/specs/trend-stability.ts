@@ -19,7 +19,7 @@ import {
   type JsonObject,
   noDataSpec,
 } from '../spec.ts';
-import { axisRange } from './axis-range.ts';
+import { metricAxis } from './axis-range.ts';
 import { listJoin, shortDate, signalPhrases } from './wording.ts';
 
 export interface TrendStabilityArgs {
@@ -182,14 +182,11 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     });
   }
 
-  const allValues = [daily, fitted, uclLine, lclLine]
-    .flatMap((xs) => xs ?? [])
-    .filter((v): v is number => v !== null);
-  const bounds = {
-    floor: display(def.floor),
-    ...(def.ceiling === undefined ? {} : { ceiling: display(def.ceiling) }),
-  };
-  const y = axisRange(allValues, bounds);
+  const drawn = (xs: (number | null)[] | null) => (xs ?? []).filter((v): v is number => v !== null);
+  const y = metricAxis(metric, {
+    data: drawn(daily),
+    reference: [...drawn(fitted), ...drawn(meanLine), ...drawn(uclLine), ...drawn(lclLine)],
+  });
 
   return {
     kind: 'trend-stability',
