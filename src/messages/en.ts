@@ -341,6 +341,8 @@ export const en = {
   'chart.trend.went': 'went from {from} to {to}',
   'chart.trend.too_few_days': 'too few days for control limits',
   'chart.trend.none_outside': 'no days outside the control limits',
+  'chart.trend.p_prime_note':
+    'limits widen on days with few {nLabel}, so a low value on a thin day is not a signal',
   'chart.trend.alt': '{label} for {team} {movement} over {days} days; {signals}.{polarity}',
   // Monthly trend.
   'chart.monthly.no_data_what': 'monthly {label} for {team}',

@@ -20,6 +20,7 @@ import {
   noDataSpec,
 } from '../spec.ts';
 import { metricAxis } from './axis-range.ts';
+import { type LimitBand, limitBand } from './limit-band.ts';
 import { listJoin, shortDate, signalPhrases } from './wording.ts';
 
 export interface TrendStabilityArgs {
@@ -82,7 +83,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     return v === undefined ? null : display(v);
   });
 
-  const { mean, ucl, lcl } = report.stability;
+  const { mean } = report.stability;
   const constant = (v: number | null) => (v === null ? null : dates.map(() => display(v)));
   const { slopePerDay, intercept } = report.trend;
   const fitted =
@@ -152,8 +153,11 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       order: 3,
     });
   }
-  const uclLine = constant(ucl);
-  const lclLine = constant(lcl);
+  const band = limitBand(report.stability, dates);
+  const uclLine = band.kind === 'none' ? null : band.days.map((d) => nullable(d.ucl, display));
+  const lclLine = band.kind === 'none' ? null : band.days.map((d) => nullable(d.lcl, display));
+  // A p′ band changes every day: drawn as steps centred on each day, not slopes between days.
+  const stepped: JsonObject = band.kind === 'p_prime' ? { stepped: 'middle' } : {};
   if (uclLine && lclLine) {
     datasets.push({
       type: 'line',
@@ -167,7 +171,9 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       // In the legend the band shows as a filled box with the limits' outline.
       pointStyle: 'rect',
       fill: '+1',
+      spanGaps: false,
       order: 4,
+      ...stepped,
     });
     datasets.push({
       type: 'line',
@@ -178,7 +184,9 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       borderWidth: 1,
       borderDash: [4, 4],
       pointRadius: 0,
+      spanGaps: false,
       order: 5,
+      ...stepped,
     });
   }
 
@@ -192,7 +200,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     kind: 'trend-stability',
     width: size.width,
     height: size.height,
-    altText: clampAltText(trendAltText(args, dates, series)),
+    altText: clampAltText(trendAltText(args, dates, series, band.kind)),
     tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
     config: {
       type: 'line',
@@ -201,7 +209,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
         layout: { padding: { right: 12 } },
         plugins: {
           title: { display: true, text: titleText(args) },
-          subtitle: { display: true, text: whyText(args, dates.length) },
+          subtitle: { display: true, text: whyText(args, dates.length, band.kind) },
           legend: { position: 'bottom' },
         },
         scales: {
@@ -262,7 +270,11 @@ function titleText({ teamName, metric, report }: TrendStabilityArgs): string {
 }
 
 /** Why the status (two lines): the signals; the trend with its p-value and the n it rests on. */
-function whyText({ metric, report }: TrendStabilityArgs, days: number): string[] {
+function whyText(
+  { metric, report }: TrendStabilityArgs,
+  days: number,
+  band: LimitBand['kind'],
+): string[] {
   const phrases = signalPhrases(report.stability.signals);
   const signals =
     report.stability.status === 'insufficient_data'
@@ -275,10 +287,21 @@ function whyText({ metric, report }: TrendStabilityArgs, days: number): string[]
     slopePerDay === null || direction === 'insufficient_data'
       ? t('chart.trend.no_trend')
       : t('chart.trend.trend', { slope: formatSlope(metric, slopePerDay), p: formatP(p) });
-  return [
+  const lines = [
     capitalise(signals),
     t('chart.trend.why_n', { trend: capitalise(trend), n: formatN(metric, report.n) }),
   ];
+  if (band === 'p_prime') lines.push(capitalise(thinDaysNote(metric)));
+  return lines;
+}
+
+/** Why a thin day's low value is not a signal on a p′ chart, in words. */
+export function thinDaysNote(metric: Metric): string {
+  return t('chart.trend.p_prime_note', { nLabel: METRIC_DEFS[metric].nLabel });
+}
+
+function nullable(value: number | null, f: (v: number) => number): number | null {
+  return value === null ? null : f(value);
 }
 
 function capitalise(text: string): string {
@@ -305,6 +328,7 @@ function trendAltText(
   { teamName, metric, report }: TrendStabilityArgs,
   dates: LocalDate[],
   series: MetricReport['series'],
+  band: LimitBand['kind'],
 ): string {
   const def = METRIC_DEFS[metric];
   const days = dates.length;
@@ -348,7 +372,7 @@ function trendAltText(
       : signalPhrases(report.stability.signals);
   const signals = phrases.length > 0 ? listJoin(phrases) : t('chart.trend.none_outside');
   const polarity = def.polarity === 'lower' ? t('chart.lower_is_better') : '';
-  return t('chart.trend.alt', {
+  const alt = t('chart.trend.alt', {
     label: def.label,
     team: teamName,
     movement,
@@ -356,4 +380,5 @@ function trendAltText(
     signals,
     polarity,
   });
+  return band === 'p_prime' ? `${alt} ${capitalise(thinDaysNote(metric))}.` : alt;
 }
