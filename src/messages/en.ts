@@ -426,6 +426,30 @@ export const en = {
   'chart.windows.axis': 'Share of tiered agents',
 
   // ---- charts drawn without data (src/charts) ----------------------------------------
+  // Team dashboard (src/charts/specs/team-dashboard.ts) and organisation dashboard.
+  'chart.dashboard.title': '{team}: team health',
+  'chart.dashboard.subtitle': 'Daily values, {days} days to {to}, with control limits',
+  'chart.dashboard.key':
+    'Left: quality · right: efficiency (handle time: lower is better)\n● day · ┅ trend · shaded: control limits · ▲■◆ signals',
+  'chart.dashboard.panel_title': '{label} · {health}',
+  'chart.dashboard.panel_value': '{value} · n = {n}',
+  'chart.dashboard.monthly_title': '{label} by month',
+  'chart.dashboard.monthly_change': '{delta} since {first}',
+  'chart.dashboard.alt_metric': '{label} {health} at {value} (n = {n}), {direction}, {signals}',
+  'chart.dashboard.alt_no_data': '{label}: no data in the window',
+  'chart.dashboard.alt':
+    'Team health for {team}, {days} days to {to}: {healthy} healthy, {watch} on watch, {atRisk} at risk. Quality: {quality}. Efficiency: {efficiency}.',
+  'chart.org.title': 'Team health at a glance',
+  'chart.org.subtitle': '{teams}, {days} days to {to}; worst first',
+  'chart.org.more': '…and {count} more teams in the list below',
+  'chart.org.cell.healthy': 'OK',
+  'chart.org.cell.watch': 'Watch',
+  'chart.org.cell.at_risk': 'At risk',
+  'chart.org.cell.insufficient_data': '–',
+  'chart.org.alt_team': '{team} ({metrics})',
+  'chart.org.alt':
+    'Status of {teams} over {days} days to {to}. At risk: {atRisk}. On watch: {watch}. All healthy: {healthy}.',
+  'chart.org.alt_none': 'none',
   'chart.no_data_for': 'No data for {what}',
   'chart.no_data_kind': 'No data for this {kind} chart',
   'chart.no_data_hint': 'The chart appears once there are numbers for this period.',
@@ -436,6 +460,12 @@ export const en = {
   'metric.name.aht': 'Handle time',
   'metric.name.qa': 'QA score',
   'metric.name.answer_rate': 'Answer rate',
+  // Short names where room is tight (dashboard panels, the status table's columns).
+  'metric.short.csat': 'CSAT',
+  'metric.short.fcr': 'FCR',
+  'metric.short.aht': 'Handle time',
+  'metric.short.qa': 'QA',
+  'metric.short.answer_rate': 'Answer rate',
   'metric.n_label.csat': 'survey responses',
   'metric.n_label.fcr': 'contacts',
   'metric.n_label.aht': 'contacts',

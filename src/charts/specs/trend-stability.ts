@@ -76,6 +76,60 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     );
   }
   const dates = dateRange(window.from, window.to);
+  const { datasets, y, band } = trendLayers({ metric, report, dates });
+
+  return {
+    kind: 'trend-stability',
+    width: size.width,
+    height: size.height,
+    altText: clampAltText(trendAltText(args, dates, series, band.kind)),
+    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    config: {
+      type: 'line',
+      data: { labels: dates.map(shortDate), datasets },
+      options: {
+        layout: { padding: { right: 12 } },
+        plugins: {
+          title: { display: true, text: titleText(args) },
+          subtitle: { display: true, text: whyText(args, dates.length, band.kind) },
+          legend: { position: 'bottom' },
+        },
+        scales: {
+          x: {
+            ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
+            grid: { display: false },
+          },
+          y: { min: y.min, max: y.max, title: { display: true, text: axisLabel(metric) } },
+        },
+      },
+    },
+  };
+}
+
+/** What a trend chart draws, in display units, shared by the trend chart and the dashboard panels. */
+export interface TrendLayers {
+  /** Signal markers, daily values, trend line, centre line, limits band (in that order). */
+  datasets: JsonObject[];
+  y: { min: number; max: number };
+  band: LimitBand;
+}
+
+/**
+ * The layers of a trend chart over `dates`: signals marked by shape and fill, the daily
+ * values, the Theil–Sen line, the centre line and the control limits band (limitBand),
+ * with the y-axis from the one axis rule (metricAxis).
+ * @param scale line and marker size (1 on the trend chart; larger on small panels shown shrunk)
+ */
+export function trendLayers(args: {
+  metric: Metric;
+  report: MetricReport;
+  dates: LocalDate[];
+  scale?: number;
+}): TrendLayers {
+  const { metric, report, dates } = args;
+  const scale = args.scale ?? 1;
+  const def = METRIC_DEFS[metric];
+  const series = report.series;
   const display = (v: number) => toDisplayUnit(metric, v);
   const byDate = new Map(series.map((p) => [p.date, p.value]));
   const daily = dates.map((d) => {
@@ -94,6 +148,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   const datasets: JsonObject[] = [];
   for (const group of signalGroups(report.stability.signals)) {
     const set = new Set(group.points);
+    const big = group.rule === 'beyond_limits';
     datasets.push({
       type: 'line',
       label: t(group.bad ? 'chart.trend.signal_worse' : 'chart.trend.signal_better', {
@@ -104,7 +159,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       pointStyle: SIGNAL_SHAPES[group.rule],
       pointRotation: group.side === 'below' || group.side === 'down' ? 180 : 0,
       // Beyond-limits markers are larger and drawn on top: a day can be in a run and beyond the limits.
-      pointRadius: group.rule === 'beyond_limits' ? 8 : 6,
+      pointRadius: (big ? 8 : 6) * scale,
       pointBorderWidth: 2,
       pointBorderColor: group.bad ? SIGNAL_COLORS.bad : SIGNAL_COLORS.good,
       pointBackgroundColor: group.bad ? SIGNAL_COLORS.bad : '#FFFFFF',
@@ -119,8 +174,8 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     data: daily,
     borderColor: SERIES_COLOR,
     backgroundColor: SERIES_COLOR,
-    borderWidth: 2,
-    pointRadius: 3,
+    borderWidth: 2 * scale,
+    pointRadius: 3 * scale,
     pointStyle: 'circle',
     spanGaps: false,
     order: 1,
@@ -132,7 +187,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       data: fitted,
       borderColor: TREND_COLOR,
       backgroundColor: TREND_COLOR,
-      borderWidth: 2.5,
+      borderWidth: 2.5 * scale,
       borderDash: [10, 5],
       pointRadius: 0,
       pointStyle: 'line',
@@ -196,32 +251,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     reference: [...drawn(fitted), ...drawn(meanLine), ...drawn(uclLine), ...drawn(lclLine)],
   });
 
-  return {
-    kind: 'trend-stability',
-    width: size.width,
-    height: size.height,
-    altText: clampAltText(trendAltText(args, dates, series, band.kind)),
-    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
-    config: {
-      type: 'line',
-      data: { labels: dates.map(shortDate), datasets },
-      options: {
-        layout: { padding: { right: 12 } },
-        plugins: {
-          title: { display: true, text: titleText(args) },
-          subtitle: { display: true, text: whyText(args, dates.length, band.kind) },
-          legend: { position: 'bottom' },
-        },
-        scales: {
-          x: {
-            ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
-            grid: { display: false },
-          },
-          y: { min: y.min, max: y.max, title: { display: true, text: axisLabel(metric) } },
-        },
-      },
-    },
-  };
+  return { datasets, y, band };
 }
 
 interface SignalGroup {
