@@ -41,13 +41,18 @@ function headerLines(
       .flatMap((line) => wrapText(line, room, (s) => ctx.measureText(s).width));
   };
   return {
-    title: wrap(header.title, `bold ${COMPOSITE.titleFont}px ${family}`),
-    subtitle: wrap(header.subtitle, `${COMPOSITE.subtitleFont}px ${family}`),
-    key: header.key ? wrap(header.key, `${COMPOSITE.keyFont}px ${family}`) : [],
+    title: wrap(header.title, cssFont(COMPOSITE.titleFont, family, 'bold')),
+    subtitle: wrap(header.subtitle, cssFont(COMPOSITE.subtitleFont, family)),
+    key: header.key ? wrap(header.key, cssFont(COMPOSITE.keyFont, family)) : [],
   };
 }
 
 const lineHeight = (font: number) => Math.round(font * 1.3);
+
+/** A canvas font string. */
+function cssFont(size: number, family: string, weight: 'normal' | 'bold' = 'normal'): string {
+  return `${weight} ${size}px ${family}`;
+}
 
 function headerHeight(lines: { title: string[]; subtitle: string[]; key: string[] }): number {
   return (
@@ -127,9 +132,9 @@ function drawHeader(
       y += lineHeight(size);
     }
   };
-  put(lines.title, `bold ${COMPOSITE.titleFont}px ${family}`, COMPOSITE.titleFont, INK.text);
-  put(lines.subtitle, `${COMPOSITE.subtitleFont}px ${family}`, COMPOSITE.subtitleFont, INK.muted);
-  put(lines.key, `${COMPOSITE.keyFont}px ${family}`, COMPOSITE.keyFont, INK.muted);
+  put(lines.title, cssFont(COMPOSITE.titleFont, family, 'bold'), COMPOSITE.titleFont, INK.text);
+  put(lines.subtitle, cssFont(COMPOSITE.subtitleFont, family), COMPOSITE.subtitleFont, INK.muted);
+  put(lines.key, cssFont(COMPOSITE.keyFont, family), COMPOSITE.keyFont, INK.muted);
 }
 
 function blank(width: number, height: number, ratio: number) {
@@ -188,7 +193,7 @@ function drawEmptyPanel(
   ctx.fillStyle = INK.text;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.font = `bold ${GRID.font}px ${family}`;
+  ctx.font = cssFont(GRID.font, family, 'bold');
   const lines = wrapText(message, box.width - 32, (s) => ctx.measureText(s).width);
   const h = lineHeight(GRID.font);
   const top = box.y + box.height / 2 - ((lines.length - 1) * h) / 2;
@@ -217,7 +222,7 @@ export function drawGrid(
     return `${cut}…`;
   };
   ctx.textBaseline = 'middle';
-  ctx.font = `bold ${GRID.headFont}px ${family}`;
+  ctx.font = cssFont(GRID.headFont, family, 'bold');
   ctx.fillStyle = INK.text;
   ctx.textAlign = 'center';
   grid.columns.forEach((column, c) => {
@@ -227,7 +232,7 @@ export function drawGrid(
   grid.rows.forEach((row, r) => {
     const y = top + (r + 1) * GRID.rowHeight;
     ctx.textAlign = 'left';
-    ctx.font = `${GRID.font}px ${family}`;
+    ctx.font = cssFont(GRID.font, family);
     ctx.fillStyle = INK.text;
     ctx.fillText(ellipsize(row.name, nameWidth - 8), left, y + GRID.rowHeight / 2);
     row.cells.forEach((cell, c) => {
@@ -236,13 +241,13 @@ export function drawGrid(
       ctx.fillRect(x + 2, y + 2, cellWidth - 4, GRID.rowHeight - 4);
       ctx.fillStyle = cell.ink;
       ctx.textAlign = 'center';
-      ctx.font = `bold ${GRID.headFont}px ${family}`;
+      ctx.font = cssFont(GRID.headFont, family, 'bold');
       ctx.fillText(ellipsize(cell.text, cellWidth - 10), x + cellWidth / 2, y + GRID.rowHeight / 2);
     });
   });
   if (grid.footer) {
     ctx.textAlign = 'left';
-    ctx.font = `${GRID.headFont}px ${family}`;
+    ctx.font = cssFont(GRID.headFont, family);
     ctx.fillStyle = INK.muted;
     const y = top + (grid.rows.length + 1) * GRID.rowHeight + COMPOSITE.gap;
     ctx.fillText(grid.footer, left, y + lineHeight(GRID.headFont) / 2);
