@@ -7,6 +7,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { isJobName, JOB_NAMES, JOBS, type JobName } from '../../jobs/index.ts';
+import type { TeamPostSchedule } from '../../jobs/types.ts';
 import { createChartPool } from '../charts/pool.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { loadConfig } from '../config.ts';
@@ -50,6 +51,7 @@ export async function collectMessages(args: {
   asOf?: LocalDate;
   teamIds?: string[];
   digestChannel?: string;
+  teamPosts?: TeamPostSchedule;
   now?: Date;
 }): Promise<OutgoingMessage[]> {
   const messages: OutgoingMessage[] = [];
@@ -62,6 +64,7 @@ export async function collectMessages(args: {
         ...(args.asOf ? { asOf: args.asOf } : {}),
         ...(args.teamIds ? { teamIds: args.teamIds } : {}),
         ...(args.digestChannel ? { digestChannel: args.digestChannel } : {}),
+        ...(args.teamPosts ? { teamPosts: args.teamPosts } : {}),
       })),
     );
   }
@@ -153,6 +156,7 @@ export async function runCommand(
         ...(options.asOf ? { asOf: options.asOf } : {}),
         ...(teamIds ? { teamIds } : {}),
         ...(config.digestChannel ? { digestChannel: config.digestChannel } : {}),
+        teamPosts: config.teamPosts,
       });
       const { summary } = await delivery.deliverAll(messages);
       print(`Ran ${jobs.join(', ')}: ${describe(summary)}`);

@@ -149,15 +149,37 @@ export const en = {
   'digest.enablement': '*Enablement by team*\n{lines}',
   'digest.enablement_line': '*{team}* · {initiative}',
   'digest.chart_title': 'Tier mix by team',
+  'digest.org_chart_title': 'Team health at a glance',
 
   // ---- daily team charts (job) -------------------------------------------------------
-  'charts_post.header': '{team}: daily trend and stability',
-  'charts_post.metric_status': '*{label}*: {status}',
+  'charts_post.header': '{team}: this week’s team health',
+  'charts_post.change_header': '{team}: what changed',
   'charts_post.privacy': 'Team figures only: individual numbers go to each agent privately.',
   'charts_post.count': '{label} {emoji}',
-  'charts_post.fallback': '{team}: daily team health. {counts}',
+  'charts_post.fallback': '{team}: this week’s team health. {counts}',
+  'charts_post.change_fallback': '{team}: what changed since the last post ({count})',
+  'charts_post.change.status': '{emoji} *{label}*: {from} → {to}',
+  'charts_post.change.signal.beyond_limits_bad':
+    '*{label}*: a day beyond its control limits on the worse side ({date})',
+  'charts_post.change.signal.beyond_limits_good':
+    '*{label}*: a day beyond its control limits on the better side ({date})',
+  'charts_post.change.signal.run_bad':
+    '*{label}*: 8 or more days in a row on the worse side of its centre line (to {date})',
+  'charts_post.change.signal.run_good':
+    '*{label}*: 8 or more days in a row on the better side of its centre line (to {date})',
+  'charts_post.change.signal.drift_bad':
+    '*{label}*: 6 or more days in a row each worse than the last (to {date})',
+  'charts_post.change.signal.drift_good':
+    '*{label}*: 6 or more days in a row each better than the last (to {date})',
+  'charts_post.change.mix': '*Contact reasons* shifted in the last 7 days',
+  'charts_post.change.mix_drivers':
+    '*Contact reasons* shifted in the last 7 days, led by {reasons}',
   'charts_post.trend_title': '{team}: {label}, daily with limits',
   'charts_post.monthly_title': '{team}: {label}, by month',
+  'charts_post.dashboard_title': '{team}: team health',
+  'charts_post.mix_title': '{team}: contact reasons',
+  'charts_post.enablement_title': '{team}: enablement of {initiative}',
+  'charts_post.tiers_title': '{team}: tier mix over time',
 
   // ---- peer-learning nudge (job) -----------------------------------------------------
   'nudge.header': '{team}: learning from each other',
@@ -210,6 +232,8 @@ export const en = {
   // ---- buttons -----------------------------------------------------------------------
   'button.metric': '{label}',
   'button.period': '{days} days',
+  'button.monthly': 'Monthly',
+  'button.daily': 'Daily',
   'button.share': 'Share to channel',
   'button.snooze': 'Snooze coaching DMs 4 weeks',
   'button.helpful': 'Mark tip helpful',
