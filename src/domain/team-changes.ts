@@ -3,9 +3,9 @@
  * post names, as data (blocks/team-charts.ts makes the words). Compared are the report
  * as of the last post's day and today's:
  * - `status`: a metric's health differs (healthy, watch, at risk, not enough data);
- * - `signal`: a control-chart signal that was not there before and reaches past the
- *   last post's day (a signal is known by its rule, side and first day, so a run that
- *   grows by a day is the same run, not a new one);
+ * - `signal`: a control-chart signal that reaches past the last post's day and shares
+ *   no day with a signal of the same rule and side in the last post's report (so a run
+ *   that grows by a day, or whose start slides out of the window, is the same run);
  * - `mix_shift`: the contact mix shifted (METRICS.md, "Contact-reason mix shift") and had
  *   not at the last post; with the reasons that drove it.
  * Ordered worst first: a status that got worse, a bad signal, a mix shift, then good news.
@@ -40,7 +40,15 @@ const HEALTH_RANK: Record<Health, number> = {
   insufficient_data: 3,
 };
 
-const signalKey = (s: Signal) => `${s.rule}|${s.side}|${s.points[0] ?? s.dates[0] ?? ''}`;
+/** Whether `signal` is one of `known`: same rule and side, and at least one day in common. */
+function isKnown(signal: Signal, known: readonly Signal[]): boolean {
+  return known.some(
+    (k) =>
+      k.rule === signal.rule &&
+      k.side === signal.side &&
+      k.points.some((day) => signal.points.includes(day)),
+  );
+}
 
 /**
  * @param previous the team as of the last post's day (null: never posted)
@@ -65,10 +73,9 @@ export function teamChanges(
         rank: worse ? 0 : 3,
       });
     }
-    const known = new Set(before.stability.signals.map(signalKey));
     for (const signal of now.stability.signals) {
       const last = signal.points[signal.points.length - 1] ?? signal.dates[signal.dates.length - 1];
-      if (known.has(signalKey(signal)) || !last || last <= lastPostDay) continue;
+      if (!last || last <= lastPostDay || isKnown(signal, before.stability.signals)) continue;
       changes.push({
         change: {
           kind: 'signal',
