@@ -15,15 +15,22 @@ import { wrapText } from './wrap.ts';
 export const COMPOSITE = {
   margin: 16,
   gap: 12,
-  titleFont: 30,
-  subtitleFont: 20,
-  keyFont: 18,
+  titleFont: 28,
+  subtitleFont: 19,
+  keyFont: 16,
   /** Height of the status strip along a panel's top. */
   strip: 8,
 } as const;
 
 /** The grid's row height, name column share and fonts, in CSS pixels. */
-export const GRID = { rowHeight: 44, nameShare: 0.3, font: 20, headFont: 18 } as const;
+export const GRID = {
+  rowHeight: 44,
+  /** The column heads' row: room for a head wrapped on two lines ("Handle / time"). */
+  headHeight: 52,
+  nameShare: 0.34,
+  font: 19,
+  headFont: 18,
+} as const;
 
 /** Lines of the title, subtitle and key of a composite at `width` (wrapping is measured). */
 function headerLines(
@@ -95,7 +102,7 @@ export function gridSize(
   const footer = grid.footer ? lineHeight(GRID.headFont) + COMPOSITE.gap : 0;
   return {
     width,
-    height: header + (grid.rows.length + 1) * GRID.rowHeight + COMPOSITE.gap + footer,
+    height: header + GRID.headHeight + grid.rows.length * GRID.rowHeight + COMPOSITE.gap + footer,
   };
 }
 
@@ -227,10 +234,15 @@ export function drawGrid(
   ctx.textAlign = 'center';
   grid.columns.forEach((column, c) => {
     const x = left + nameWidth + c * cellWidth;
-    ctx.fillText(ellipsize(column, cellWidth - 6), x + cellWidth / 2, top + GRID.rowHeight / 2);
+    const lines = wrapText(column, cellWidth - 6, (t) => ctx.measureText(t).width).slice(0, 2);
+    const h = lineHeight(GRID.headFont);
+    lines.forEach((line, i) => {
+      const y = top + GRID.headHeight / 2 + (i - (lines.length - 1) / 2) * h;
+      ctx.fillText(ellipsize(line, cellWidth - 6), x + cellWidth / 2, y);
+    });
   });
   grid.rows.forEach((row, r) => {
-    const y = top + (r + 1) * GRID.rowHeight;
+    const y = top + GRID.headHeight + r * GRID.rowHeight;
     ctx.textAlign = 'left';
     ctx.font = cssFont(GRID.font, family);
     ctx.fillStyle = INK.text;
@@ -249,7 +261,7 @@ export function drawGrid(
     ctx.textAlign = 'left';
     ctx.font = cssFont(GRID.headFont, family);
     ctx.fillStyle = INK.muted;
-    const y = top + (grid.rows.length + 1) * GRID.rowHeight + COMPOSITE.gap;
+    const y = top + GRID.headHeight + grid.rows.length * GRID.rowHeight + COMPOSITE.gap;
     ctx.fillText(grid.footer, left, y + lineHeight(GRID.headFont) / 2);
   }
   return canvas;

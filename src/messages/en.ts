@@ -454,7 +454,7 @@ export const en = {
   'chart.dashboard.title': '{team}: team health',
   'chart.dashboard.subtitle': 'Daily values, {days} days to {to}, with control limits',
   'chart.dashboard.key':
-    'Left: quality · right: efficiency (handle time: lower is better)\n● day · ┅ trend · shaded: control limits · ▲■◆ signals',
+    'Left: quality · right: efficiency · handle time: lower is better\n● day · ┅ trend · shaded: control limits · ▲■◆ signals',
   'chart.dashboard.panel_title': '{label} · {health}',
   'chart.dashboard.panel_value': '{value} · n = {n}',
   'chart.dashboard.monthly_title': '{label} by month',

@@ -25,7 +25,7 @@ import { listJoin, monthLabel, shortDate, signalPhrases } from './wording.ts';
 export const DASHBOARD_LAYOUT: readonly Metric[] = ['csat', 'aht', 'fcr', 'answer_rate', 'qa'];
 export const DASHBOARD_COLUMNS = 2;
 /** One panel, in CSS pixels. */
-export const PANEL_SIZE = { width: 380, height: 280 } as const;
+export const PANEL_SIZE = { width: 320, height: 260 } as const;
 
 /** The status strip's colour per health (the word is in the panel's title too). */
 export const HEALTH_COLORS: Readonly<Record<Health, string>> = {
@@ -36,7 +36,7 @@ export const HEALTH_COLORS: Readonly<Record<Health, string>> = {
 };
 
 /** Panel fonts (CSS px): at ~360 px phone width the image shows at under half size. */
-const FONT = { title: 24, subtitle: 21, ticks: 19 } as const;
+const FONT = { title: 22, subtitle: 19, ticks: 18 } as const;
 
 const FORMAT_BY_UNIT: Readonly<Record<string, FormatterName>> = {
   percent: 'percent',
