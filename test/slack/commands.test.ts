@@ -50,6 +50,24 @@ describe('/teamhealth over HTTP, by role', () => {
   });
 });
 
+describe('the chart each view shows (one selection, src/slack/charts.ts)', () => {
+  type Block = { type: string; alt_text?: string };
+  const images = (answer: Record<string, unknown>) =>
+    (answer.blocks as Block[]).filter((b) => b.type === 'image');
+
+  it.each([
+    ['tiers', USERS.lead1, [/^Tier mix for Billing North over the last/]],
+    ['metric aht', USERS.lead1, [/^Handle time for Billing North/]],
+    ['team Billing North', USERS.lead1, [/^Team health for Billing North/]],
+    ['digest', USERS.director, [/^Status of 2 teams/, /^Tier mix across 2 teams/]],
+  ])('/teamhealth %s', async (text, user, expected) => {
+    const answer = await h.command(user, text);
+    const shown = images(answer);
+    expect(shown.length).toBeLessThanOrEqual(2);
+    expect(shown.map((b) => b.alt_text)).toEqual(expected.map((re) => expect.stringMatching(re)));
+  });
+});
+
 describe('every subcommand', () => {
   const sections = (answer: Record<string, unknown>) => textOf(answer.blocks);
 
