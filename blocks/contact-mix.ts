@@ -7,7 +7,15 @@ import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { formatP } from '../src/messages/format.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
-import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
+import {
+  type ChartImage,
+  chartBlocks,
+  context,
+  fitMessage,
+  header,
+  type SlackMessage,
+  section,
+} from './message.ts';
 import { windowLine } from './team-summary.ts';
 
 const MAX_DRIVERS = 10;
@@ -16,6 +24,10 @@ const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 export interface ContactMixArgs {
   team: TeamReport;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
+  /** The view's charts (src/slack/charts.ts), already uploaded. */
+  charts?: ChartImage[];
+  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
+  chartsFailed?: boolean;
 }
 
 export function buildContactMixBlocks(args: ContactMixArgs): SlackMessage {
@@ -41,6 +53,7 @@ export function buildContactMixBlocks(args: ContactMixArgs): SlackMessage {
   if (mix.drivers.length > MAX_DRIVERS)
     lines.push(t('common.truncated', { count: mix.drivers.length - MAX_DRIVERS }));
   if (lines.length > 0) blocks.push(section(lines.join('\n')));
+  blocks.push(...chartBlocks(args));
   const text = mix.shift
     ? t('mix.fallback_shift', { team: escapeMrkdwn(team.name), p: formatP(mix.p) })
     : t('mix.fallback_steady', { team: escapeMrkdwn(team.name) });

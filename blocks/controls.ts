@@ -43,7 +43,16 @@ export function periodButtons(
     }),
   );
   if (query.view === 'metric') {
-    const { metric: _dropped, ...rest } = query;
+    // The monthly trend only on request: one button switches between it and the daily chart.
+    const { monthly, ...daily } = query;
+    elements.push(
+      button({
+        actionId: `${ACTION.period}:monthly`,
+        text: t(monthly ? 'button.daily' : 'button.monthly'),
+        value: encodeQuery(monthly ? daily : { ...query, monthly: true }),
+      }),
+    );
+    const { metric: _dropped, monthly: _monthly, ...rest } = query;
     elements.push(
       button({
         actionId: `${ACTION.metric}:summary`,

@@ -7,7 +7,15 @@ import type { KnownBlock } from '@slack/types';
 import type { EnablementDiagnosis, OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
-import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
+import {
+  type ChartImage,
+  chartBlocks,
+  context,
+  fitMessage,
+  header,
+  type SlackMessage,
+  section,
+} from './message.ts';
 import { windowLine } from './team-summary.ts';
 
 const DIAGNOSES: readonly EnablementDiagnosis[] = [
@@ -27,6 +35,10 @@ export interface EnablementArgs {
   initiative?: string;
   /** Name who is stuck where: leads and directors only. */
   showAgents: boolean;
+  /** The view's charts (src/slack/charts.ts), already uploaded. */
+  charts?: ChartImage[];
+  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
+  chartsFailed?: boolean;
 }
 
 export function buildEnablementBlocks(args: EnablementArgs): SlackMessage {
@@ -67,6 +79,7 @@ export function buildEnablementBlocks(args: EnablementArgs): SlackMessage {
   if (initiatives.length > MAX_INITIATIVES) {
     blocks.push(context(t('common.truncated', { count: initiatives.length - MAX_INITIATIVES })));
   }
+  blocks.push(...chartBlocks(args));
   return fitMessage({
     text: t('enablement.fallback', { team: escapeMrkdwn(team.name), count: initiatives.length }),
     blocks,

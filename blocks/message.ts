@@ -69,6 +69,13 @@ export function chartBlock(chart: ChartImage): ImageBlock {
   };
 }
 
+/** A view's charts as image blocks, then a visible note when they could not be made. */
+export function chartBlocks(args: { charts?: ChartImage[]; chartsFailed?: boolean }): KnownBlock[] {
+  const blocks: KnownBlock[] = (args.charts ?? []).map(chartBlock);
+  if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
+  return blocks;
+}
+
 export function button(args: {
   actionId: string;
   text: string;

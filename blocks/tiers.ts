@@ -13,7 +13,15 @@ import type {
 } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
-import { context, fitMessage, header, type SlackMessage, section } from './message.ts';
+import {
+  type ChartImage,
+  chartBlocks,
+  context,
+  fitMessage,
+  header,
+  type SlackMessage,
+  section,
+} from './message.ts';
 import { windowLine } from './team-summary.ts';
 
 const TIERS: readonly Tier[] = ['top', 'average', 'lagging'];
@@ -23,6 +31,10 @@ export interface TiersArgs {
   team: TeamReport;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
   audience: 'lead' | 'director';
+  /** The view's charts (src/slack/charts.ts), already uploaded. */
+  charts?: ChartImage[];
+  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
+  chartsFailed?: boolean;
 }
 
 /** Agents who moved up, down, or stayed, from the 3×3 movement matrix. */
@@ -83,6 +95,7 @@ export function buildTiersBlocks(args: TiersArgs): SlackMessage {
   for (const tier of [...TIERS, 'insufficient_data'] as const) {
     blocks.push(section(`${t(`tiers.group.${tier}`)}\n${names(team.agents, tier)}`));
   }
+  blocks.push(...chartBlocks(args));
   const text = t('tiers.fallback', {
     team: escapeMrkdwn(team.name),
     top: mix.top,

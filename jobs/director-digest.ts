@@ -1,14 +1,15 @@
 /**
  * Weekly to TEAMHEALTH_DIGEST_CHANNEL: the director digest (blocks/director-digest.ts)
- * with the tier-mix chart across teams, each alert's why (the analytics' reasons), and
+ * with the organisation dashboard (every team's status at a glance) and the tier-mix
+ * chart across teams, each alert's why (the analytics' reasons), and
  * enablement by team. Directors may see tiers; no agent is named in it.
  */
 import type { KnownBlock } from '@slack/types';
 import { buildDirectorDigestBlocks, enablementLines, whyLines } from '../blocks/director-digest.ts';
 import { chartBlock, context, fitMessage, section } from '../blocks/message.ts';
-import { tierMixTeamsSpec } from '../src/charts/specs/tier-mix-teams.ts';
 import { isoWeek } from '../src/domain/dates.ts';
 import { t } from '../src/messages/t.ts';
+import { type ChartRequest, chartFilename, chooseCharts } from '../src/slack/charts.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
 import { loadJobContext } from './context.ts';
@@ -24,13 +25,12 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   if (!ctx) return [];
   const { report } = ctx;
   const digest = buildDirectorDigestBlocks({ report });
-  const chart = await chartFile(
-    deps.render,
-    tierMixTeamsSpec({
-      teams: report.teams.map((team) => ({ name: team.name, tierMix: team.tierMix })),
-    }),
-    'tier-mix-teams.png',
-    t('digest.chart_title'),
+  // The digest's charts come from the one selection per view (src/slack/charts.ts).
+  const request: ChartRequest = { view: 'digest', report };
+  const charts = await Promise.all(
+    chooseCharts(request).map((choice) =>
+      chartFile(deps.render, choice.spec, chartFilename(request, choice), choice.title),
+    ),
   );
   const why = whyLines(report);
   const enablement = enablementLines(report);
@@ -44,7 +44,8 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   ];
   // Head (header, legend), the chart, the extras, then the body: the truncation note stays last.
   const [head1, head2, ...body] = digest.blocks;
-  const blocks = [head1, head2, chartBlock(chart.image), ...extra, ...body].filter(
+  const images = charts.map((chart) => chartBlock(chart.image));
+  const blocks = [head1, head2, ...images, ...extra, ...body].filter(
     (b): b is KnownBlock => b !== undefined,
   );
   const message = fitMessage({ text: digest.text, blocks });
@@ -55,7 +56,7 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
       target: deps.digestChannel,
       kind: 'post',
       ...message,
-      files: [chart.file],
+      files: charts.map((chart) => chart.file),
     },
   ];
 }

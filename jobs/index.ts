@@ -36,7 +36,7 @@ export const JOBS: Readonly<Record<JobName, Job>> = {
   'director-digest': directorDigestJob,
 };
 
-export interface SchedulerDeps extends Omit<JobDeps, 'now' | 'asOf' | 'teamIds'> {
+export interface SchedulerDeps extends Omit<JobDeps, 'now' | 'asOf' | 'teamIds' | 'scheduled'> {
   delivery: Pick<Delivery, 'deliverAll'>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** This instance's name in leases (default: command, pid, host and a random suffix). */
@@ -136,6 +136,8 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
         now: now(),
         render: deps.render,
         ...(deps.digestChannel ? { digestChannel: deps.digestChannel } : {}),
+        ...(deps.teamPosts ? { teamPosts: deps.teamPosts } : {}),
+        scheduled: true,
         ...(teamIds ? { teamIds } : {}),
       });
       const { summary } = await deps.delivery.deliverAll(messages);

@@ -1,21 +1,73 @@
 /**
- * Daily, per team in its time zone: one message with the trend-and-stability chart and
- * the monthly trend of every metric the team has data for, each with status and why.
+ * The team-channel post, on each team's cadence (src/domain/team-cadence.ts): the
+ * weekly dashboard on the team's day and time in its zone; on other days, at the same
+ * time, a post only when something changed since the last post (a new signal, a status
+ * change, a contact-mix shift), naming the change and carrying the one chart that shows
+ * it; nothing when nothing changed. One image per message. The last post is read from
+ * the delivery ledger, and the period keys (`weekly|<ISO week>`, `changes|<day>`) keep
+ * every post exactly-once across re-runs and instances.
  */
-import { buildTeamChartsBlocks, type MetricCharts } from '../blocks/team-charts.ts';
-import { monthlyTrendSpec } from '../src/charts/specs/monthly-trend.ts';
-import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
-import { METRICS } from '../src/domain/metrics.ts';
-import { metricLabel } from '../src/messages/metric-names.ts';
-import { t } from '../src/messages/t.ts';
-import type { OutgoingFile, OutgoingMessage } from '../src/slack/delivery/index.ts';
+import { buildTeamChartsBlocks } from '../blocks/team-charts.ts';
+import { addDays, localDateIn } from '../src/domain/dates.ts';
+import type { Metric } from '../src/domain/metrics.ts';
+import type { LocalDate, Team } from '../src/domain/records.ts';
+import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
+import {
+  DEFAULT_WEEKLY_SLOT,
+  localClock,
+  teamCadence,
+  type WeeklySlot,
+} from '../src/domain/team-cadence.ts';
+import { changeMetric, type TeamChange, teamChanges } from '../src/domain/team-changes.ts';
+import { buildOrgReport } from '../src/reporting/build-org-report.ts';
+import { type ChartRequest, chartFilename, chooseCharts } from '../src/slack/charts.ts';
+import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
 import { loadJobContext } from './context.ts';
 import type { Job, JobDeps, JobSchedule } from './types.ts';
 
 export const name = 'team-charts';
-/** 08:00 on weekdays in each team's zone. */
-export const schedule: JobSchedule = { cron: '0 8 * * 1-5', perTeamTimeZone: true };
+/**
+ * Every 15 minutes in each team's zone: the cadence decides whether this is the team's
+ * time (its weekly slot's time of day, any minute), and the ledger whether it already
+ * posted. A slot at 16:20 is served by the 16:30 run.
+ */
+export const schedule: JobSchedule = { cron: '*/15 * * * *', perTeamTimeZone: true };
+
+/** The team's weekly slot: its own, else the default, else Monday 09:00. */
+export function slotFor(deps: Pick<JobDeps, 'teamPosts'>, teamId: string): WeeklySlot {
+  return deps.teamPosts?.teams[teamId] ?? deps.teamPosts?.default ?? DEFAULT_WEEKLY_SLOT;
+}
+
+/** The metric whose monthly trend the weekly post shows: the first not healthy, else CSAT. */
+function monthlyMetric(team: TeamReport): Metric {
+  const order: Metric[] = ['csat', 'fcr', 'qa', 'aht', 'answer_rate'];
+  return (
+    order.find((m) => team.metrics[m].health === 'at_risk') ??
+    order.find((m) => team.metrics[m].health === 'watch') ??
+    'csat'
+  );
+}
+
+/** The chart that shows a change: the metric's trend with limits, or the contact mix. */
+function detailRequest(change: TeamChange, team: TeamReport, report: OrgReport): ChartRequest {
+  const metric = changeMetric(change);
+  return metric ? { view: 'metric', team, window: report.window, metric } : { view: 'mix', team };
+}
+
+/** The local day (in `zone`) of this job's last post to `channel`, if any. */
+async function lastPostDay(
+  deps: JobDeps,
+  channel: string,
+  zone: string,
+): Promise<LocalDate | null> {
+  const sent = (await deps.store.deliveries.list({ job: name, status: 'sent' }))
+    .filter((d) => d.target === channel)
+    .map((d) => d.created_at)
+    .sort();
+  const last = sent[sent.length - 1];
+  return last ? localDateIn(zone, new Date(last)) : null;
+}
 
 export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   const ctx = await loadJobContext(deps);
@@ -23,56 +75,48 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   const { report } = ctx;
   const messages: OutgoingMessage[] = [];
   for (const team of report.teams) {
-    const channel = ctx.teams.get(team.id)?.channel_id;
+    const info = ctx.teams.get(team.id) as Team;
+    const channel = info.channel_id;
     if (!channel) continue;
-    const withData = METRICS.filter((m) => team.metrics[m].series.length > 0);
-    if (withData.length === 0) continue;
-    const rendered = await Promise.all(
-      withData.map(async (metric) => {
-        const label = metricLabel(metric);
-        const trend = await chartFile(
-          deps.render,
-          trendStabilitySpec({
-            teamName: team.name,
-            metric,
-            report: team.metrics[metric],
-            window: report.window,
-          }),
-          `${metric}-trend.png`,
-          t('charts_post.trend_title', { team: team.name, label }),
-        );
-        const monthly =
-          team.metrics[metric].monthly.length > 0
-            ? await chartFile(
-                deps.render,
-                monthlyTrendSpec({
-                  teamName: team.name,
-                  metric,
-                  monthly: team.metrics[metric].monthly,
-                }),
-                `${metric}-monthly.png`,
-                t('charts_post.monthly_title', { team: team.name, label }),
-              )
-            : undefined;
-        const charts: MetricCharts = {
-          metric,
-          trend: trend.image,
-          ...(monthly ? { monthly: monthly.image } : {}),
-        };
-        const files: OutgoingFile[] = [trend.file, ...(monthly ? [monthly.file] : [])];
-        return { charts, files };
-      }),
-    );
-    const charts = rendered.map((r) => r.charts);
-    const files = rendered.flatMap((r) => r.files);
-    const message = buildTeamChartsBlocks({ team, report, charts });
+    const clock = localClock(info.timezone, deps.now);
+    const postedOn = await lastPostDay(deps, channel, info.timezone);
+    const decision = teamCadence(clock, slotFor(deps, team.id), postedOn !== null, !deps.scheduled);
+    if (decision.post === 'none') continue;
+
+    let request: ChartRequest;
+    let changes: TeamChange[] = [];
+    if (decision.post === 'weekly') {
+      request = { view: 'weekly', team, window: report.window, monthly: monthlyMetric(team) };
+    } else {
+      // Since the last post: the report as of the day before that post (its report day).
+      const since = addDays(postedOn as LocalDate, -1);
+      if (since >= report.asOf) continue;
+      const before = (await buildOrgReport({ store: deps.store, asOf: since, teamIds: [team.id] }))
+        .teams[0];
+      if (!before) continue;
+      changes = teamChanges(before, team, since);
+      const first = changes[0];
+      if (!first) continue;
+      request = detailRequest(first, team, report);
+    }
+    const [choice] = chooseCharts(request);
+    const chart = choice
+      ? await chartFile(deps.render, choice.spec, chartFilename(request, choice), choice.title)
+      : undefined;
+    const message = buildTeamChartsBlocks({
+      team,
+      report,
+      kind: decision.post === 'weekly' ? 'weekly' : 'change',
+      changes,
+      ...(chart ? { chart: chart.image } : {}),
+    });
     messages.push({
       job: name,
-      period: report.asOf,
+      period: decision.period,
       target: channel,
       kind: 'post',
       ...message,
-      files,
+      files: chart ? [chart.file] : [],
     });
   }
   return messages;

@@ -5,6 +5,7 @@
  */
 import type { ChartSpec } from '../src/charts/spec.ts';
 import type { LocalDate } from '../src/domain/records.ts';
+import type { WeeklySlot } from '../src/domain/team-cadence.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import type { Store } from '../src/store/types.ts';
 
@@ -40,6 +41,19 @@ export interface JobDeps {
   render: (spec: ChartSpec) => Promise<Buffer>;
   /** TEAMHEALTH_DIGEST_CHANNEL; the digest is skipped without it. */
   digestChannel?: string;
+  /**
+   * True when the scheduler fired the run: team posts then wait for each team's time of
+   * day. A run by hand (`teamhealth run`, the demo) is treated as on time.
+   */
+  scheduled?: boolean;
+  /** TEAMHEALTH_TEAM_POSTS: each team's weekly post day and time (default Monday 09:00, local). */
+  teamPosts?: TeamPostSchedule;
+}
+
+/** The weekly team-channel post's slot: a default and per-team overrides, by team id. */
+export interface TeamPostSchedule {
+  default: WeeklySlot;
+  teams: Readonly<Record<string, WeeklySlot>>;
 }
 
 export interface Job {

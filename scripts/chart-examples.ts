@@ -11,10 +11,13 @@ import { type ChartSpec, noDataSpec } from '../src/charts/spec.ts';
 import { contactMixSpec } from '../src/charts/specs/contact-mix.ts';
 import { enablementFunnelSpec } from '../src/charts/specs/enablement-funnel.ts';
 import { monthlyTrendSpec } from '../src/charts/specs/monthly-trend.ts';
+import { orgDashboardSpec } from '../src/charts/specs/org-dashboard.ts';
+import { teamDashboardSpec } from '../src/charts/specs/team-dashboard.ts';
 import { tierMixTeamsSpec } from '../src/charts/specs/tier-mix-teams.ts';
 import { tierMixWindowsSpec } from '../src/charts/specs/tier-mix-windows.ts';
 import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
 import {
+  dashboardTeam,
   decliningCsat,
   ENABLEMENT_TEAMS,
   monthlyCsat,
@@ -29,7 +32,16 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'images'
 
 /** One spec per chart type (two for trend: a rate and handle time), plus the no-data card. */
 export function exampleSpecs(): Record<string, ChartSpec> {
+  const team = dashboardTeam('Manila Billing');
+  const others = ['Leeds Care', 'Austin Retention', 'Kraków Delivery'].map((name, i) => {
+    const t = dashboardTeam(name);
+    // Give each team its own status, so the table shows every kind of cell.
+    const health = (['healthy', 'watch', 'insufficient_data'] as const)[i] ?? 'healthy';
+    return { ...t, metrics: { ...t.metrics, csat: { ...t.metrics.csat, health } } };
+  });
   return {
+    'team-dashboard': teamDashboardSpec({ team, window: WINDOW, monthly: 'csat' }),
+    'org-dashboard': orgDashboardSpec({ teams: [team, ...others], window: WINDOW, days: 28 }),
     'trend-stability-csat': trendStabilitySpec({
       teamName: 'Manila Billing',
       metric: 'csat',

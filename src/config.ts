@@ -3,6 +3,7 @@
  * process.env. A bad setting stops the app with one line naming every problem.
  */
 import { z } from 'zod';
+import { parseTeamPosts, type WeeklySlot } from './domain/team-cadence.ts';
 import { ConfigError } from './errors.ts';
 
 const slackId = /^[UWBC][A-Z0-9]{2,}$/;
@@ -72,6 +73,18 @@ const schema = z.object({
     .string()
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD')
     .optional(),
+  /** The weekly team-channel post: "mon 09:00", with per-team overrides "; T2=fri 16:30". */
+  TEAMHEALTH_TEAM_POSTS: z
+    .string()
+    .default('mon 09:00')
+    .transform((text, ctx) => {
+      try {
+        return parseTeamPosts(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface Config {
@@ -99,6 +112,8 @@ export interface Config {
   inboxScanSeconds: number;
   /** TEAMHEALTH_OPS_CHANNEL: where the inbox posts its summaries. */
   opsChannel?: string;
+  /** TEAMHEALTH_TEAM_POSTS: each team's weekly post day and time, in the team's zone. */
+  teamPosts: { default: WeeklySlot; teams: Record<string, WeeklySlot> };
 }
 
 export type Requirement = 'slack';
@@ -152,5 +167,6 @@ export function loadConfig(
       : {}),
     inboxScanSeconds: v.TEAMHEALTH_INBOX_SCAN_SECONDS,
     ...(v.TEAMHEALTH_OPS_CHANNEL ? { opsChannel: v.TEAMHEALTH_OPS_CHANNEL } : {}),
+    teamPosts: v.TEAMHEALTH_TEAM_POSTS,
   };
 }

@@ -73,6 +73,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads each team’s weekly post slot, Monday 09:00 by default', () => {
+    expect(loadConfig({}).teamPosts).toEqual({
+      default: { weekday: 1, hour: 9, minute: 0 },
+      teams: {},
+    });
+    expect(loadConfig({ TEAMHEALTH_TEAM_POSTS: 'wed 08:30; T2=fri 16:00' }).teamPosts).toEqual({
+      default: { weekday: 3, hour: 8, minute: 30 },
+      teams: { T2: { weekday: 5, hour: 16, minute: 0 } },
+    });
+    const message = problemsOf({ TEAMHEALTH_TEAM_POSTS: 'T2=someday' });
+    expect(message).toContain('TEAMHEALTH_TEAM_POSTS');
+    expect(message).toContain('not a weekly time');
+  });
+
   it('names every bad setting in one message', () => {
     const message = problemsOf({
       PORT: '70000',

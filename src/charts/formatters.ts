@@ -12,6 +12,8 @@ export const FORMATTERS: Readonly<Record<FormatterName, Formatter>> = {
   percent: (v) => `${trim(Number(v), 1)}%`,
   /** Handle time in decimal minutes (the axis title says 'minutes'): 5.25 → '5.3'. */
   minutes: (v) => trim(Number(v), 1),
+  /** Handle time where no axis title says the unit (dashboard panels): 8 → '8 min'. */
+  minutes_unit: (v) => `${trim(Number(v), 1)} min`,
   score: (v) => trim(Number(v), 1),
   /** Shares on a 0–100 axis; ticks past 100 (room left for labels) stay unlabelled. */
   share: (v) => (Number(v) > 100 ? '' : `${Math.round(Number(v))}%`),

@@ -9,6 +9,7 @@ import type * as ChartJsModule from 'chart.js';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { t } from '../messages/t.ts';
+import { drawComposite, drawGrid } from './composite.ts';
 import { chartFontFamily } from './fonts.ts';
 import { FORMATTERS } from './formatters.ts';
 import { drawNoData } from './no-data.ts';
@@ -27,6 +28,9 @@ const KINDS: readonly ChartKind[] = [
   'tier-mix-windows',
   'contact-mix',
   'enablement-funnel',
+  'dashboard-panel',
+  'team-dashboard',
+  'org-dashboard',
 ];
 
 /**
@@ -68,17 +72,51 @@ export function renderSpecWithLayout(
 ): { png: Buffer; chartArea: ChartArea | null } {
   checkSpec(spec);
   const family = chartFontFamily();
+  const encoding = PNG_OPTIONS[options.png ?? 'fast'];
+  if (spec.composite) {
+    const composite = { ...spec, composite: spec.composite };
+    const canvas = drawComposite(composite, family, PIXEL_RATIO, (panel, place) => {
+      checkSpec(panel);
+      drawChart(panel, family, place);
+    });
+    try {
+      return { png: canvas.toBuffer('image/png', encoding), chartArea: null };
+    } finally {
+      releaseSurface(canvas);
+    }
+  }
+  if (spec.grid) {
+    const canvas = drawGrid({ ...spec, grid: spec.grid }, family, PIXEL_RATIO);
+    try {
+      return { png: canvas.toBuffer('image/png', encoding), chartArea: null };
+    } finally {
+      releaseSurface(canvas);
+    }
+  }
   if (spec.empty || !spec.config) {
     const message = spec.empty?.message ?? t('chart.no_data_kind', { kind: spec.kind });
     return { png: drawNoData(message, spec, family, PIXEL_RATIO), chartArea: null };
   }
+  let result: { png: Buffer; chartArea: ChartArea | null } | undefined;
+  drawChart(spec, family, (canvas, chartArea) => {
+    result = { png: canvas.toBuffer('image/png', encoding), chartArea };
+  });
+  if (!result) throw new Error(`renderSpec: ${spec.kind} drew nothing`);
+  return result;
+}
+
+/** Draws a chart.js spec and hands its canvas to `use` before the canvas is released. */
+function drawChart(
+  spec: ChartSpec,
+  family: string,
+  use: (canvas: Canvas, chartArea: ChartArea) => void,
+): void {
   const renderer = canvasFor(spec.width, spec.height, family);
   const chart = newChart(renderer, hydrate(spec, family));
   const canvas = chart.canvas as unknown as Canvas;
   try {
     const { left, top, right, bottom } = chart.chartArea;
-    const png = canvas.toBuffer('image/png', PNG_OPTIONS[options.png ?? 'fast']);
-    return { png, chartArea: { left, top, right, bottom } };
+    use(canvas, { left, top, right, bottom });
   } finally {
     chart.destroy();
     releaseSurface(canvas);
@@ -248,13 +286,15 @@ function wrapLines(
  * will draw them with.
  */
 function wrapTitle(
-  title: { text?: unknown } | undefined,
+  title: { text?: unknown; font?: { size?: number; weight?: string } } | undefined,
   font: { size: number; weight: string },
   width: number,
   family: string,
 ): void {
   if (!title || (typeof title.text !== 'string' && !Array.isArray(title.text))) return;
-  title.text = wrapLines(title.text, font, width - 2 * TITLE_SIDE_MARGIN, family);
+  // A spec may set its own title font (the dashboard's panels use larger text).
+  const own = { size: title.font?.size ?? font.size, weight: title.font?.weight ?? font.weight };
+  title.text = wrapLines(title.text, own, width - 2 * TITLE_SIDE_MARGIN, family);
 }
 
 /**

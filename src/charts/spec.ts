@@ -13,10 +13,13 @@ export type ChartKind =
   | 'tier-mix-teams'
   | 'tier-mix-windows'
   | 'contact-mix'
-  | 'enablement-funnel';
+  | 'enablement-funnel'
+  | 'dashboard-panel'
+  | 'team-dashboard'
+  | 'org-dashboard';
 
 /** Tick formatters the renderer knows by name (formatters.ts). */
-export type FormatterName = 'percent' | 'minutes' | 'score' | 'share' | 'integer';
+export type FormatterName = 'percent' | 'minutes' | 'minutes_unit' | 'score' | 'share' | 'integer';
 
 /**
  * Where a named formatter goes: `scale` is the chart.js scale id ('x', 'y').
@@ -63,6 +66,36 @@ export interface ChartSpec {
   config?: PlainChartConfig;
   tickFormats?: TickFormat[];
   valueLabels?: ValueLabels;
+  /** Several charts in one picture (composite.ts): a header, then panels in a grid. */
+  composite?: CompositeSpec;
+  /** A table of coloured cells with words (composite.ts), such as every team's status. */
+  grid?: GridSpec;
+}
+
+/**
+ * Small multiples in one image: a header (title, subtitle, a key line), then `panels`
+ * (each a chart spec of the same size) left to right, top to bottom, in `columns`.
+ * The spec's own width and height must fit them (`compositeSize`).
+ */
+export interface CompositeSpec {
+  title: string;
+  subtitle: string;
+  /** A key to the marks, drawn under the subtitle. */
+  key: string;
+  columns: number;
+  panels: ChartSpec[];
+  /** Per panel: the colour of a strip along its top (its status), or null for none. */
+  accents: (string | null)[];
+}
+
+/** A status table: a row per item (team), a column per metric, each cell a word on a colour. */
+export interface GridSpec {
+  title: string;
+  subtitle: string;
+  columns: string[];
+  rows: { name: string; cells: { text: string; color: string; ink: string }[] }[];
+  /** Under the table, e.g. "…and 12 more teams". */
+  footer?: string;
 }
 
 /** Slack's `alt_text` limit for image blocks and uploads. */

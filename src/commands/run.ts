@@ -13,6 +13,7 @@
 import { rm } from 'node:fs/promises';
 import { isJobName, JOB_NAMES, JOBS, type JobName } from '../../jobs/index.ts';
 import { processHolder, takeRunLeases } from '../../jobs/run-lease.ts';
+import type { TeamPostSchedule } from '../../jobs/types.ts';
 import { createChartPool } from '../charts/pool.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { loadConfig } from '../config.ts';
@@ -59,6 +60,7 @@ export async function collectMessages(args: {
   asOf?: LocalDate;
   teamIds?: string[];
   digestChannel?: string;
+  teamPosts?: TeamPostSchedule;
   now?: Date;
 }): Promise<OutgoingMessage[]> {
   const messages: OutgoingMessage[] = [];
@@ -71,6 +73,7 @@ export async function collectMessages(args: {
         ...(args.asOf ? { asOf: args.asOf } : {}),
         ...(args.teamIds ? { teamIds: args.teamIds } : {}),
         ...(args.digestChannel ? { digestChannel: args.digestChannel } : {}),
+        ...(args.teamPosts ? { teamPosts: args.teamPosts } : {}),
       })),
     );
   }
@@ -196,6 +199,7 @@ export async function runCommand(
         ...(options.asOf ? { asOf: options.asOf } : {}),
         ...(teamIds ? { teamIds } : {}),
         ...(config.digestChannel ? { digestChannel: config.digestChannel } : {}),
+        teamPosts: config.teamPosts,
       });
       const { summary } = await delivery.deliverAll(messages);
       print(`Ran ${jobs.join(', ')}: ${describe(summary)}`);

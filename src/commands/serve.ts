@@ -50,6 +50,7 @@ export const startJobSchedules: StartSchedules = async ({
     logger,
     render,
     ...(config.digestChannel ? { digestChannel: config.digestChannel } : {}),
+    teamPosts: config.teamPosts,
   });
   logger.info({ tasks: scheduler.tasks }, 'scheduled jobs started');
   return () => scheduler.stop();

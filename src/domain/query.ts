@@ -28,6 +28,8 @@ export interface Query {
   /** Window length in days; absent: the report default (28). */
   days?: number;
   initiative?: string;
+  /** Metric view: the monthly trend instead of the daily chart (the "Monthly" button). */
+  monthly?: boolean;
 }
 
 export type ParsedCommand =
@@ -84,6 +86,7 @@ const encoded = z
     m: z.enum(METRICS).optional(),
     d: z.number().int().min(1).max(366).optional(),
     i: z.string().min(1).max(200).optional(),
+    mo: z.literal(true).optional(),
   })
   .strict();
 
@@ -95,6 +98,7 @@ export function encodeQuery(query: Query): string {
   if (query.metric !== undefined) short.m = query.metric;
   if (query.days !== undefined) short.d = query.days;
   if (query.initiative !== undefined) short.i = query.initiative;
+  if (query.monthly === true) short.mo = true;
   return JSON.stringify(short);
 }
 
@@ -109,12 +113,13 @@ export function decodeQuery(value: string | undefined): Query | null {
   }
   const parsed = encoded.safeParse(raw);
   if (!parsed.success) return null;
-  const { v, t, a, m, d, i } = parsed.data;
+  const { v, t, a, m, d, i, mo } = parsed.data;
   const query: Query = { view: v };
   if (t !== undefined) query.team = t;
   if (a !== undefined) query.agent = a;
   if (m !== undefined) query.metric = m;
   if (d !== undefined) query.days = d;
   if (i !== undefined) query.initiative = i;
+  if (mo === true) query.monthly = true;
   return query;
 }

@@ -149,15 +149,37 @@ export const en = {
   'digest.enablement': '*Enablement by team*\n{lines}',
   'digest.enablement_line': '*{team}* · {initiative}',
   'digest.chart_title': 'Tier mix by team',
+  'digest.org_chart_title': 'Team health at a glance',
 
   // ---- daily team charts (job) -------------------------------------------------------
-  'charts_post.header': '{team}: daily trend and stability',
-  'charts_post.metric_status': '*{label}*: {status}',
+  'charts_post.header': '{team}: this week’s team health',
+  'charts_post.change_header': '{team}: what changed',
   'charts_post.privacy': 'Team figures only: individual numbers go to each agent privately.',
   'charts_post.count': '{label} {emoji}',
-  'charts_post.fallback': '{team}: daily team health. {counts}',
+  'charts_post.fallback': '{team}: this week’s team health. {counts}',
+  'charts_post.change_fallback': '{team}: what changed since the last post ({count})',
+  'charts_post.change.status': '{emoji} *{label}*: {from} → {to}',
+  'charts_post.change.signal.beyond_limits_bad':
+    '*{label}*: a day beyond its control limits on the worse side ({date})',
+  'charts_post.change.signal.beyond_limits_good':
+    '*{label}*: a day beyond its control limits on the better side ({date})',
+  'charts_post.change.signal.run_bad':
+    '*{label}*: 8 or more days in a row on the worse side of its centre line (to {date})',
+  'charts_post.change.signal.run_good':
+    '*{label}*: 8 or more days in a row on the better side of its centre line (to {date})',
+  'charts_post.change.signal.drift_bad':
+    '*{label}*: 6 or more days in a row each worse than the last (to {date})',
+  'charts_post.change.signal.drift_good':
+    '*{label}*: 6 or more days in a row each better than the last (to {date})',
+  'charts_post.change.mix': '*Contact reasons* shifted in the last 7 days',
+  'charts_post.change.mix_drivers':
+    '*Contact reasons* shifted in the last 7 days, led by {reasons}',
   'charts_post.trend_title': '{team}: {label}, daily with limits',
   'charts_post.monthly_title': '{team}: {label}, by month',
+  'charts_post.dashboard_title': '{team}: team health',
+  'charts_post.mix_title': '{team}: contact reasons',
+  'charts_post.enablement_title': '{team}: enablement of {initiative}',
+  'charts_post.tiers_title': '{team}: tier mix over time',
 
   // ---- peer-learning nudge (job) -----------------------------------------------------
   'nudge.header': '{team}: learning from each other',
@@ -210,6 +232,8 @@ export const en = {
   // ---- buttons -----------------------------------------------------------------------
   'button.metric': '{label}',
   'button.period': '{days} days',
+  'button.monthly': 'Monthly',
+  'button.daily': 'Daily',
   'button.share': 'Share to channel',
   'button.snooze': 'Snooze coaching DMs 4 weeks',
   'button.helpful': 'Mark tip helpful',
@@ -341,6 +365,8 @@ export const en = {
   'chart.trend.went': 'went from {from} to {to}',
   'chart.trend.too_few_days': 'too few days for control limits',
   'chart.trend.none_outside': 'no days outside the control limits',
+  'chart.trend.p_prime_note':
+    'limits widen on days with few {nLabel}, so a low value on a thin day is not a signal',
   'chart.trend.alt': '{label} for {team} {movement} over {days} days; {signals}.{polarity}',
   // Monthly trend.
   'chart.monthly.no_data_what': 'monthly {label} for {team}',
@@ -424,6 +450,30 @@ export const en = {
   'chart.windows.axis': 'Share of tiered agents',
 
   // ---- charts drawn without data (src/charts) ----------------------------------------
+  // Team dashboard (src/charts/specs/team-dashboard.ts) and organisation dashboard.
+  'chart.dashboard.title': '{team}: team health',
+  'chart.dashboard.subtitle': 'Daily values, {days} days to {to}, with control limits',
+  'chart.dashboard.key':
+    'Left: quality · right: efficiency · handle time: lower is better\n● day · ┅ trend · shaded: control limits · ▲■◆ signals',
+  'chart.dashboard.panel_title': '{label} · {health}',
+  'chart.dashboard.panel_value': '{value} · n = {n}',
+  'chart.dashboard.monthly_title': '{label} by month',
+  'chart.dashboard.monthly_change': '{delta} since {first}',
+  'chart.dashboard.alt_metric': '{label} {health} at {value} (n = {n}), {direction}, {signals}',
+  'chart.dashboard.alt_no_data': '{label}: no data in the window',
+  'chart.dashboard.alt':
+    'Team health for {team}, {days} days to {to}: {healthy} healthy, {watch} on watch, {atRisk} at risk. Quality: {quality}. Efficiency: {efficiency}.',
+  'chart.org.title': 'Team health at a glance',
+  'chart.org.subtitle': '{teams}, {days} days to {to}; worst first',
+  'chart.org.more': '…and {count} more teams in the list below',
+  'chart.org.cell.healthy': 'OK',
+  'chart.org.cell.watch': 'Watch',
+  'chart.org.cell.at_risk': 'At risk',
+  'chart.org.cell.insufficient_data': '–',
+  'chart.org.alt_team': '{team} ({metrics})',
+  'chart.org.alt':
+    'Status of {teams} over {days} days to {to}. At risk: {atRisk}. On watch: {watch}. All healthy: {healthy}.',
+  'chart.org.alt_none': 'none',
   'chart.no_data_for': 'No data for {what}',
   'chart.no_data_kind': 'No data for this {kind} chart',
   'chart.no_data_hint': 'The chart appears once there are numbers for this period.',
@@ -434,6 +484,12 @@ export const en = {
   'metric.name.aht': 'Handle time',
   'metric.name.qa': 'QA score',
   'metric.name.answer_rate': 'Answer rate',
+  // Short names where room is tight (dashboard panels, the status table's columns).
+  'metric.short.csat': 'CSAT',
+  'metric.short.fcr': 'FCR',
+  'metric.short.aht': 'Handle time',
+  'metric.short.qa': 'QA',
+  'metric.short.answer_rate': 'Answer rate',
   'metric.n_label.csat': 'survey responses',
   'metric.n_label.fcr': 'contacts',
   'metric.n_label.aht': 'contacts',

@@ -10,7 +10,12 @@ import { buildContactMixBlocks } from '../../blocks/contact-mix.ts';
 import { buildDirectorDigestBlocks } from '../../blocks/director-digest.ts';
 import { buildEnablementBlocks } from '../../blocks/enablement.ts';
 import { buildHelpBlocks } from '../../blocks/help.ts';
-import type { ChartImage, SlackMessage } from '../../blocks/message.ts';
+import {
+  type ChartImage,
+  chartBlocks,
+  fitMessage,
+  type SlackMessage,
+} from '../../blocks/message.ts';
 import { buildMetricDetailBlocks } from '../../blocks/metric-detail.ts';
 import { buildNoRoleBlocks } from '../../blocks/no-role.ts';
 import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
@@ -26,9 +31,10 @@ import { escapeMrkdwn } from '../messages/mrkdwn.ts';
 import { t } from '../messages/t.ts';
 import { buildOrgReport } from '../reporting/build-org-report.ts';
 import type { ReportCache } from '../reporting/org-report-cache.ts';
+import { loadTierWindows } from '../reporting/tier-windows.ts';
 import type { Store } from '../store/types.ts';
 import { authorize, type Decision, type Scope, type Viewer } from './authorization.ts';
-import type { ChartMaker } from './charts.ts';
+import type { ChartMaker, ChartRequest } from './charts.ts';
 import type { OutgoingFile } from './delivery/types.ts';
 import { findTeam, loadDirectory, loadViewer } from './viewer.ts';
 
@@ -178,8 +184,16 @@ export async function answerQuery(
       return plain(t('error.no_data'));
     throw error;
   }
-  if (query.view === 'digest')
-    return { message: buildDirectorDigestBlocks({ report }), denied: false, report };
+  if (query.view === 'digest') {
+    const digest = buildDirectorDigestBlocks({ report });
+    const made = await placeCharts(deps, args.place, { view: 'digest', report });
+    // The charts go after the digest's head (header and legend), as in the weekly post.
+    const [head1, head2, ...body] = digest.blocks;
+    const blocks = [head1, head2, ...chartBlocks(made), ...body].filter(
+      (b): b is KnownBlock => b !== undefined,
+    );
+    return { message: fitMessage({ text: digest.text, blocks }), denied: false, report };
+  }
   const teamReport = report.teams.find((x) => x.id === team?.id);
   if (!team || !teamReport) return plain(t('error.no_data'));
 
@@ -187,21 +201,7 @@ export async function answerQuery(
   const canShare = authorize(viewer, { kind: 'share', teamId: team.id }, directory).allowed;
   const seesAgents = authorize(viewer, { kind: 'team_agents', teamId: team.id }, directory).allowed;
   const buttonsQuery: Query = { ...query, team: team.id };
-  const charts = async (
-    metric: Metric,
-  ): Promise<{ charts: ChartImage[]; chartsFailed: boolean }> => {
-    if (!deps.charts || !args.place) return { charts: [], chartsFailed: false };
-    try {
-      const files = await deps.charts.teamCharts({ report, team: teamReport, metric });
-      return { charts: await args.place(files), chartsFailed: false };
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, team: team.id, metric },
-        'charts unavailable; answering without them',
-      );
-      return { charts: [], chartsFailed: true };
-    }
-  };
+  const charts = (request: ChartRequest | null) => placeCharts(deps, args.place, request);
   const base = { team: teamReport, report };
   let message: SlackMessage;
   switch (query.view) {
@@ -212,7 +212,7 @@ export async function answerQuery(
         audience,
         query: buttonsQuery,
         canShare,
-        ...(await charts('csat')),
+        ...(await charts({ view: 'team', team: teamReport, window: report.window })),
       });
       break;
     }
@@ -223,15 +223,33 @@ export async function answerQuery(
         metric,
         query: buttonsQuery,
         canShare,
-        ...(await charts(metric)),
+        ...(await charts({
+          view: 'metric',
+          team: teamReport,
+          window: report.window,
+          metric,
+          ...(query.monthly ? { monthly: true } : {}),
+        })),
       });
       break;
     }
-    case 'tiers':
-      message = buildTiersBlocks({ ...base, audience: role === 'director' ? 'director' : 'lead' });
+    case 'tiers': {
+      const windows =
+        deps.charts && args.place
+          ? await loadTierWindows({ store, report, teamId: teamReport.id })
+          : [];
+      message = buildTiersBlocks({
+        ...base,
+        audience: role === 'director' ? 'director' : 'lead',
+        ...(await charts(windows.length > 0 ? { view: 'tiers', team: teamReport, windows } : null)),
+      });
       break;
+    }
     case 'mix':
-      message = buildContactMixBlocks(base);
+      message = buildContactMixBlocks({
+        ...base,
+        ...(await charts({ view: 'mix', team: teamReport })),
+      });
       break;
     case 'enablement': {
       const known = teamReport.enablement.map((e) => e.initiativeId);
@@ -247,6 +265,11 @@ export async function answerQuery(
         ...base,
         showAgents: seesAgents,
         ...(query.initiative ? { initiative: query.initiative } : {}),
+        ...(await charts({
+          view: 'enablement',
+          team: teamReport,
+          ...(query.initiative ? { initiative: query.initiative } : {}),
+        })),
       });
       break;
     }
@@ -275,6 +298,29 @@ export async function answerQuery(
       message = buildHelpBlocks({ director: viewer.isDirector });
   }
   return { message, denied: false, team, report };
+}
+
+/** A view's charts, made and placed; a failure is logged and said, never fatal to the answer. */
+async function placeCharts(
+  deps: AnswerDeps,
+  place: PlaceCharts | undefined,
+  request: ChartRequest | null,
+): Promise<{ charts: ChartImage[]; chartsFailed: boolean }> {
+  if (!deps.charts || !place || !request) return { charts: [], chartsFailed: false };
+  try {
+    const files = await deps.charts.charts(request);
+    return { charts: await place(files), chartsFailed: false };
+  } catch (error) {
+    deps.logger.warn(
+      {
+        err: error,
+        team: request.view === 'digest' ? 'org' : request.team.id,
+        view: request.view,
+      },
+      'charts unavailable; answering without them',
+    );
+    return { charts: [], chartsFailed: true };
+  }
 }
 
 /** A lead looking at an agent's view gets no snooze or share-tip buttons: those are the agent's own. */

@@ -314,3 +314,38 @@ export function teamReport(name = 'Manila Billing'): TeamReport {
     peers: [],
   };
 }
+
+/** QA steady around 86 on about 5 reviews a day. */
+export function steadyQa(): MetricReport {
+  const wobble = [1.5, -2, 0.5, -1, 2.5, -0.5, -1.5];
+  const values = Array.from({ length: 28 }, (_, i) => 86 + (wobble[i % 7] as number));
+  return metricReport({ metric: 'qa', values, nPerDay: 5, direction: 'flat', p: 0.61 });
+}
+
+/** Answer rate steady around 88% with one good day above the limit. */
+export function steadyAnswerRate(): MetricReport {
+  const wobble = [0.8, -0.6, 0.3, -1.1, 0.9, 0.2, -0.5];
+  const values = Array.from({ length: 28 }, (_, i) => 0.88 + (wobble[i % 7] as number) / 100);
+  return metricReport({ metric: 'answer_rate', values, nPerDay: 300, direction: 'flat', p: 0.4 });
+}
+
+/** A team with all five metrics (CSAT declining, handle time rising), for the dashboard. */
+export function dashboardTeam(name = 'Manila Billing'): TeamReport {
+  const team = teamReport(name);
+  const fcr = metricReport({
+    metric: 'fcr',
+    values: Array.from({ length: 28 }, (_, i) => 0.74 + (((i * 7) % 5) - 2) / 200),
+    nPerDay: 140,
+    direction: 'flat',
+    p: 0.52,
+  });
+  const metrics = {
+    ...team.metrics,
+    fcr: { ...fcr, health: 'healthy' as const },
+    qa: { ...steadyQa(), health: 'healthy' as const },
+    answer_rate: { ...steadyAnswerRate(), health: 'healthy' as const },
+    csat: { ...team.metrics.csat, health: 'at_risk' as const },
+    aht: { ...team.metrics.aht, health: 'watch' as const },
+  };
+  return { ...team, metrics };
+}

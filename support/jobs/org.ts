@@ -53,7 +53,7 @@ export const AGENTS: Agent[] = [
 ];
 
 /** Agent rank r (0 best): quality falls and handle time rises with r; a day-of-week wobble. */
-function day(agent: Agent, rank: number, date: string, i: number): AgentDay {
+export function day(agent: Agent, rank: number, date: string, i: number): AgentDay {
   const wobble = (i % 7) - 3;
   return {
     date,

@@ -13,7 +13,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createReportCache, type ReportCache } from '../../src/reporting/org-report-cache.ts';
 import { createApp } from '../../src/slack/app.ts';
-import type { ChartMaker } from '../../src/slack/charts.ts';
+import { type ChartMaker, createChartMaker } from '../../src/slack/charts.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import {
@@ -33,19 +33,11 @@ export const SECRET = 'test-signing-secret-0123456789';
 /** The app's clock: snoozes and tips are dated from here. */
 export const NOW = new Date('2026-11-02T10:00:00Z');
 
-/** A stand-in for the chart renderer: a few bytes per chart, with alt text stating the finding. */
-export const fakeCharts: ChartMaker = {
-  async teamCharts({ team, metric }) {
-    return [
-      {
-        filename: `${team.id}-${metric}.png`,
-        bytes: Buffer.from('fake-png-bytes'),
-        alt_text: `${team.name} ${metric}: stable.`,
-        title: `${team.name} ${metric}`,
-      },
-    ];
-  },
-};
+/**
+ * The real chart selection (src/slack/charts.ts) with a stand-in for the renderer: a few
+ * bytes per chart, so the tests see the files, names and alt texts each view really sends.
+ */
+export const fakeCharts: ChartMaker = createChartMaker(async () => Buffer.from('fake-png-bytes'));
 
 export interface Harness {
   url: string;

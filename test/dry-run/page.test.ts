@@ -94,8 +94,8 @@ describe('dry run', () => {
         const widths = await page.$$eval('img', (imgs) =>
           imgs.map((i) => (i as unknown as { naturalWidth: number }).naturalWidth),
         );
-        // 2 teams × 10 charts + the digest's tier-mix chart.
-        expect(widths).toHaveLength(21);
+        // 2 teams × one dashboard + the digest's organisation dashboard and tier-mix chart.
+        expect(widths).toHaveLength(4);
         expect(widths.every((w) => w > 0)).toBe(true);
         expect(await page.locator('a', { hasText: 'JSON' }).count()).toBe(18);
       } finally {

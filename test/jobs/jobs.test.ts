@@ -70,7 +70,8 @@ const textOf = (call: { params: Record<string, unknown>; blocks?: unknown[] }) =
   `${String(call.params.text)} ${JSON.stringify(call.blocks ?? [])}`;
 
 describe('job content', () => {
-  it('team-charts posts one message per team with a trend and a monthly chart per metric', async () => {
+  it('team-charts posts one message per team on its weekly day, with one image: the dashboard', async () => {
+    // NOW is Monday 23 Nov, 10:00 in London: the default weekly slot (Monday 09:00) has come.
     const messages = await JOBS['team-charts'].run({
       store,
       now: new Date(NOW),
@@ -78,12 +79,11 @@ describe('job content', () => {
       render,
     });
     expect(messages.map((m) => [m.target, m.period])).toEqual([
-      ['C1', AS_OF],
-      ['C2', AS_OF],
+      ['C1', 'weekly|2026-W48'],
+      ['C2', 'weekly|2026-W48'],
     ]);
-    // 5 metrics with data × (daily + monthly) = 10 charts, each an image block.
-    expect(messages[0]?.files).toHaveLength(10);
-    expect(messages[0]?.blocks.filter((b) => b.type === 'image')).toHaveLength(10);
+    expect(messages[0]?.files?.map((f) => f.filename)).toEqual(['T1-dashboard.png']);
+    expect(messages[0]?.blocks.filter((b) => b.type === 'image')).toHaveLength(1);
   });
 
   it('peer-nudges carries the leader’s consented tip on the most needed metric', async () => {
@@ -141,7 +141,7 @@ describe('job content', () => {
     );
   });
 
-  it('director-digest goes to the digest channel with the tier-mix chart, and not at all without one', async () => {
+  it('director-digest goes to the digest channel with the organisation dashboard and the tier-mix chart, and not at all without one', async () => {
     const [digest] = await JOBS['director-digest'].run({
       store,
       now: new Date(NOW),
@@ -150,7 +150,10 @@ describe('job content', () => {
       digestChannel: 'CDIG',
     });
     expect(digest?.target).toBe('CDIG');
-    expect(digest?.files?.map((f) => f.filename)).toEqual(['tier-mix-teams.png']);
+    expect(digest?.files?.map((f) => f.filename)).toEqual([
+      'org-dashboard.png',
+      'org-tier-mix-teams.png',
+    ]);
     expect(
       await JOBS['director-digest'].run({ store, now: new Date(NOW), asOf: AS_OF, render }),
     ).toEqual([]);

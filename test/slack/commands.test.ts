@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('/teamhealth over HTTP, by role', () => {
-  it('answers a lead with their team’s summary and a privately uploaded chart', async () => {
+  it('answers a lead with their team’s summary and its dashboard, privately uploaded', async () => {
     const answer = await h.command(USERS.lead1, '');
     expect(answer.response_type).toBe('ephemeral');
     expect(textOf(answer.blocks)).toContain('Billing North: team health');
@@ -22,7 +22,10 @@ describe('/teamhealth over HTTP, by role', () => {
       answer.blocks as { type: string; slack_file?: { id: string }; alt_text?: string }[]
     ).find((b) => b.type === 'image');
     expect(image?.slack_file?.id).toBe(fileId);
-    expect(image?.alt_text).toBe('Billing North csat: stable.');
+    // One image: the team dashboard, its alt text summarising every metric.
+    expect((answer.blocks as { type: string }[]).filter((b) => b.type === 'image')).toHaveLength(1);
+    expect(image?.alt_text).toMatch(/^Team health for Billing North, 28 days to .*Quality: CSAT/);
+    expect(JSON.stringify(completed?.params.files)).toContain('Billing North: team health');
   });
 
   it('answers a director with every team side by side', async () => {
@@ -44,6 +47,24 @@ describe('/teamhealth over HTTP, by role', () => {
     const answer = await h.command(USERS.nobody, 'team Billing North');
     expect(answer.text).toBe('You don’t have access to team health yet');
     expect(textOf(answer)).not.toContain('CSAT');
+  });
+});
+
+describe('the chart each view shows (one selection, src/slack/charts.ts)', () => {
+  type Block = { type: string; alt_text?: string };
+  const images = (answer: Record<string, unknown>) =>
+    (answer.blocks as Block[]).filter((b) => b.type === 'image');
+
+  it.each([
+    ['tiers', USERS.lead1, [/^Tier mix for Billing North over the last/]],
+    ['metric aht', USERS.lead1, [/^Handle time for Billing North/]],
+    ['team Billing North', USERS.lead1, [/^Team health for Billing North/]],
+    ['digest', USERS.director, [/^Status of 2 teams/, /^Tier mix across 2 teams/]],
+  ])('/teamhealth %s', async (text, user, expected) => {
+    const answer = await h.command(user, text);
+    const shown = images(answer);
+    expect(shown.length).toBeLessThanOrEqual(2);
+    expect(shown.map((b) => b.alt_text)).toEqual(expected.map((re) => expect.stringMatching(re)));
   });
 });
 

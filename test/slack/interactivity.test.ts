@@ -27,6 +27,36 @@ describe('view buttons', () => {
     expect(textOf(answer.blocks)).toContain('Billing North: QA score');
   });
 
+  it('Monthly: the metric view offers the monthly trend on request, and Daily switches back', async () => {
+    type Block = {
+      type: string;
+      alt_text?: string;
+      elements?: { action_id: string; value?: string }[];
+    };
+    const daily = await h.press(
+      USERS.lead1,
+      metricButton({ view: 'metric', team: 'T1', metric: 'csat' }),
+    );
+    const imageOf = (answer: Record<string, unknown>) =>
+      (answer.blocks as Block[]).filter((b) => b.type === 'image');
+    expect(imageOf(daily)).toHaveLength(1);
+    expect(imageOf(daily)[0]?.alt_text).toMatch(/^CSAT for Billing North .* over 28 days/);
+    const monthlyButton = (daily.blocks as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === `${ACTION.period}:monthly`);
+    expect(monthlyButton).toBeDefined();
+    const monthly = await h.press(
+      USERS.lead1,
+      monthlyButton as { action_id: string; value: string },
+    );
+    expect(imageOf(monthly)).toHaveLength(1);
+    expect(imageOf(monthly)[0]?.alt_text).toMatch(/^CSAT for Billing North by month/);
+    const back = (monthly.blocks as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === `${ACTION.period}:monthly`);
+    expect(JSON.parse(back?.value ?? '{}').mo).toBeUndefined();
+  });
+
   it('switch period: answers over the chosen window', async () => {
     const answer = await h.press(USERS.lead1, {
       action_id: `${ACTION.period}:14`,

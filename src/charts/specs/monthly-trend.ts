@@ -16,7 +16,7 @@ import {
   type FormatterName,
   noDataSpec,
 } from '../spec.ts';
-import { axisRange } from './axis-range.ts';
+import { metricAxis } from './axis-range.ts';
 import { monthLabel } from './wording.ts';
 
 export interface MonthlyTrendArgs {
@@ -58,11 +58,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
     );
 
   const values = months.map((m) => toDisplayUnit(metric, m.value));
-  const bounds = {
-    floor: toDisplayUnit(metric, def.floor),
-    ...(def.ceiling === undefined ? {} : { ceiling: toDisplayUnit(metric, def.ceiling) }),
-  };
-  const y = axisRange(values, bounds);
+  const y = metricAxis(metric, { data: values });
 
   const sign = polaritySign(metric);
   const best = months.reduce((a, b) => (sign * b.value > sign * a.value ? b : a));

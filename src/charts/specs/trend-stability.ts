@@ -9,7 +9,7 @@ import { METRIC_DEFS, type Metric } from '../../domain/metrics.ts';
 import type { LocalDate } from '../../domain/records.ts';
 import type { MetricReport, Signal, SignalRule } from '../../domain/report-types.ts';
 import { axisLabel, formatN, formatP, formatValue, toDisplayUnit } from '../../messages/format.ts';
-import { metricLabel } from '../../messages/metric-names.ts';
+import { metricLabel, metricNLabel } from '../../messages/metric-names.ts';
 import { t } from '../../messages/t.ts';
 import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
 import {
@@ -20,7 +20,8 @@ import {
   type JsonObject,
   noDataSpec,
 } from '../spec.ts';
-import { axisRange } from './axis-range.ts';
+import { metricAxis } from './axis-range.ts';
+import { type LimitBand, limitBand } from './limit-band.ts';
 import { listJoin, shortDate, signalPhrases } from './wording.ts';
 
 export interface TrendStabilityArgs {
@@ -76,6 +77,60 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     );
   }
   const dates = dateRange(window.from, window.to);
+  const { datasets, y, band } = trendLayers({ metric, report, dates });
+
+  return {
+    kind: 'trend-stability',
+    width: size.width,
+    height: size.height,
+    altText: clampAltText(trendAltText(args, dates, series, band.kind)),
+    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    config: {
+      type: 'line',
+      data: { labels: dates.map(shortDate), datasets },
+      options: {
+        layout: { padding: { right: 12 } },
+        plugins: {
+          title: { display: true, text: titleText(args) },
+          subtitle: { display: true, text: whyText(args, dates.length, band.kind) },
+          legend: { position: 'bottom' },
+        },
+        scales: {
+          x: {
+            ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
+            grid: { display: false },
+          },
+          y: { min: y.min, max: y.max, title: { display: true, text: axisLabel(metric) } },
+        },
+      },
+    },
+  };
+}
+
+/** What a trend chart draws, in display units, shared by the trend chart and the dashboard panels. */
+export interface TrendLayers {
+  /** Signal markers, daily values, trend line, centre line, limits band (in that order). */
+  datasets: JsonObject[];
+  y: { min: number; max: number };
+  band: LimitBand;
+}
+
+/**
+ * The layers of a trend chart over `dates`: signals marked by shape and fill, the daily
+ * values, the Theil–Sen line, the centre line and the control limits band (limitBand),
+ * with the y-axis from the one axis rule (metricAxis).
+ * @param scale line and marker size (1 on the trend chart; larger on small panels shown shrunk)
+ */
+export function trendLayers(args: {
+  metric: Metric;
+  report: MetricReport;
+  dates: LocalDate[];
+  scale?: number;
+}): TrendLayers {
+  const { metric, report, dates } = args;
+  const scale = args.scale ?? 1;
+  const _def = METRIC_DEFS[metric];
+  const series = report.series;
   const display = (v: number) => toDisplayUnit(metric, v);
   const byDate = new Map(series.map((p) => [p.date, p.value]));
   const daily = dates.map((d) => {
@@ -83,7 +138,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     return v === undefined ? null : display(v);
   });
 
-  const { mean, ucl, lcl } = report.stability;
+  const { mean } = report.stability;
   const constant = (v: number | null) => (v === null ? null : dates.map(() => display(v)));
   const { slopePerDay, intercept } = report.trend;
   const fitted =
@@ -94,6 +149,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
   const datasets: JsonObject[] = [];
   for (const group of signalGroups(report.stability.signals)) {
     const set = new Set(group.points);
+    const big = group.rule === 'beyond_limits';
     datasets.push({
       type: 'line',
       label: t(group.bad ? 'chart.trend.signal_worse' : 'chart.trend.signal_better', {
@@ -104,7 +160,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       pointStyle: SIGNAL_SHAPES[group.rule],
       pointRotation: group.side === 'below' || group.side === 'down' ? 180 : 0,
       // Beyond-limits markers are larger and drawn on top: a day can be in a run and beyond the limits.
-      pointRadius: group.rule === 'beyond_limits' ? 8 : 6,
+      pointRadius: (big ? 8 : 6) * scale,
       pointBorderWidth: 2,
       pointBorderColor: group.bad ? SIGNAL_COLORS.bad : SIGNAL_COLORS.good,
       pointBackgroundColor: group.bad ? SIGNAL_COLORS.bad : '#FFFFFF',
@@ -119,8 +175,8 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     data: daily,
     borderColor: SERIES_COLOR,
     backgroundColor: SERIES_COLOR,
-    borderWidth: 2,
-    pointRadius: 3,
+    borderWidth: 2 * scale,
+    pointRadius: 3 * scale,
     pointStyle: 'circle',
     spanGaps: false,
     order: 1,
@@ -132,7 +188,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       data: fitted,
       borderColor: TREND_COLOR,
       backgroundColor: TREND_COLOR,
-      borderWidth: 2.5,
+      borderWidth: 2.5 * scale,
       borderDash: [10, 5],
       pointRadius: 0,
       pointStyle: 'line',
@@ -153,8 +209,11 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       order: 3,
     });
   }
-  const uclLine = constant(ucl);
-  const lclLine = constant(lcl);
+  const band = limitBand(report.stability, dates);
+  const uclLine = band.kind === 'none' ? null : band.days.map((d) => nullable(d.ucl, display));
+  const lclLine = band.kind === 'none' ? null : band.days.map((d) => nullable(d.lcl, display));
+  // A p′ band changes every day: drawn as steps centred on each day, not slopes between days.
+  const stepped: JsonObject = band.kind === 'p_prime' ? { stepped: 'middle' } : {};
   if (uclLine && lclLine) {
     datasets.push({
       type: 'line',
@@ -168,7 +227,9 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       // In the legend the band shows as a filled box with the limits' outline.
       pointStyle: 'rect',
       fill: '+1',
+      spanGaps: false,
       order: 4,
+      ...stepped,
     });
     datasets.push({
       type: 'line',
@@ -179,45 +240,19 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
       borderWidth: 1,
       borderDash: [4, 4],
       pointRadius: 0,
+      spanGaps: false,
       order: 5,
+      ...stepped,
     });
   }
 
-  const allValues = [daily, fitted, uclLine, lclLine]
-    .flatMap((xs) => xs ?? [])
-    .filter((v): v is number => v !== null);
-  const bounds = {
-    floor: display(def.floor),
-    ...(def.ceiling === undefined ? {} : { ceiling: display(def.ceiling) }),
-  };
-  const y = axisRange(allValues, bounds);
+  const drawn = (xs: (number | null)[] | null) => (xs ?? []).filter((v): v is number => v !== null);
+  const y = metricAxis(metric, {
+    data: drawn(daily),
+    reference: [...drawn(fitted), ...drawn(meanLine), ...drawn(uclLine), ...drawn(lclLine)],
+  });
 
-  return {
-    kind: 'trend-stability',
-    width: size.width,
-    height: size.height,
-    altText: clampAltText(trendAltText(args, dates, series)),
-    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
-    config: {
-      type: 'line',
-      data: { labels: dates.map(shortDate), datasets },
-      options: {
-        layout: { padding: { right: 12 } },
-        plugins: {
-          title: { display: true, text: titleText(args) },
-          subtitle: { display: true, text: whyText(args, dates.length) },
-          legend: { position: 'bottom' },
-        },
-        scales: {
-          x: {
-            ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
-            grid: { display: false },
-          },
-          y: { min: y.min, max: y.max, title: { display: true, text: axisLabel(metric) } },
-        },
-      },
-    },
-  };
+  return { datasets, y, band };
 }
 
 interface SignalGroup {
@@ -266,7 +301,11 @@ function titleText({ teamName, metric, report }: TrendStabilityArgs): string {
 }
 
 /** Why the status (two lines): the signals; the trend with its p-value and the n it rests on. */
-function whyText({ metric, report }: TrendStabilityArgs, days: number): string[] {
+function whyText(
+  { metric, report }: TrendStabilityArgs,
+  days: number,
+  band: LimitBand['kind'],
+): string[] {
   const phrases = signalPhrases(report.stability.signals);
   const signals =
     report.stability.status === 'insufficient_data'
@@ -279,10 +318,21 @@ function whyText({ metric, report }: TrendStabilityArgs, days: number): string[]
     slopePerDay === null || direction === 'insufficient_data'
       ? t('chart.trend.no_trend')
       : t('chart.trend.trend', { slope: formatSlope(metric, slopePerDay), p: formatP(p) });
-  return [
+  const lines = [
     capitalise(signals),
     t('chart.trend.why_n', { trend: capitalise(trend), n: formatN(metric, report.n) }),
   ];
+  if (band === 'p_prime') lines.push(capitalise(thinDaysNote(metric)));
+  return lines;
+}
+
+/** Why a thin day's low value is not a signal on a p′ chart, in words. */
+export function thinDaysNote(metric: Metric): string {
+  return t('chart.trend.p_prime_note', { nLabel: metricNLabel(metric) });
+}
+
+function nullable(value: number | null, f: (v: number) => number): number | null {
+  return value === null ? null : f(value);
 }
 
 function capitalise(text: string): string {
@@ -309,6 +359,7 @@ function trendAltText(
   { teamName, metric, report }: TrendStabilityArgs,
   dates: LocalDate[],
   series: MetricReport['series'],
+  band: LimitBand['kind'],
 ): string {
   const def = METRIC_DEFS[metric];
   const days = dates.length;
@@ -352,7 +403,7 @@ function trendAltText(
       : signalPhrases(report.stability.signals);
   const signals = phrases.length > 0 ? listJoin(phrases) : t('chart.trend.none_outside');
   const polarity = def.polarity === 'lower' ? t('chart.lower_is_better') : '';
-  return t('chart.trend.alt', {
+  const alt = t('chart.trend.alt', {
     label: metricLabel(metric),
     team: teamName,
     movement,
@@ -360,4 +411,5 @@ function trendAltText(
     signals,
     polarity,
   });
+  return band === 'p_prime' ? `${alt} ${capitalise(thinDaysNote(metric))}.` : alt;
 }
