@@ -36,6 +36,7 @@ export function metricReport(
       points: 28,
     },
     stability: {
+      chart: 'xmr',
       mean: value,
       ucl: null,
       lcl: null,
@@ -73,6 +74,8 @@ export function agentReport(
     composite: tier === 'insufficient_data' ? null : 0.5,
     contacts: 120,
     percentiles,
+    rankingValues: tier === 'insufficient_data' ? {} : { ...values },
+    intervals: {},
     values,
     n,
     previousTier: null,
@@ -204,6 +207,7 @@ export const reportFrame = {
     weights: { csat: 1, fcr: 1, aht: 1, qa: 1, answer_rate: 1 },
     peerGroup: 'organisation' as const,
     monthlyMonths: 6,
+    qaMinEvaluations: 5,
   },
 };
 

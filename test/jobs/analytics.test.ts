@@ -12,6 +12,8 @@ const agent = (id: string, over: Partial<AgentReport>): AgentReport => ({
   composite: 0.5,
   contacts: 100,
   percentiles: {},
+  rankingValues: {},
+  intervals: {},
   values: {},
   n: {},
   previousTier: 'average',
