@@ -1,7 +1,7 @@
 /**
  * One metric of one team in detail: value and n, health and why, the sustained trend
- * (Theil–Sen slope a week, Mann–Kendall p), stability (XmR centre, limits and the
- * signals with their days), the monthly values, and always the other side of the
+ * (Theil–Sen slope a week, Mann–Kendall p), stability (the centre; XmR limits, or for a
+ * p′ chart the words that its limits vary with each day's n; the signals with their days), the monthly values, and always the other side of the
  * balance beside it (efficiency is never shown without quality).
  */
 import type { KnownBlock } from '@slack/types';
@@ -71,12 +71,19 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
   blocks.push(
     section(
       [
-        t('metric.stability', {
-          stability: t(`stability.${s.status}`),
-          mean: formatValue(metric, s.mean),
-          lcl: formatValue(metric, s.lcl),
-          ucl: formatValue(metric, s.ucl),
-        }),
+        // A p′ chart has limits day by day (METRICS.md v2): no single "limits lcl – ucl".
+        s.chart === 'p_prime'
+          ? t('metric.stability_p_prime', {
+              stability: t(`stability.${s.status}`),
+              mean: formatValue(metric, s.mean),
+              nLabel: METRIC_DEFS[metric].nLabel,
+            })
+          : t('metric.stability', {
+              stability: t(`stability.${s.status}`),
+              mean: formatValue(metric, s.mean),
+              lcl: formatValue(metric, s.lcl),
+              ucl: formatValue(metric, s.ucl),
+            }),
         ...signalLines,
       ].join('\n'),
     ),

@@ -74,6 +74,8 @@ export const en = {
   'metric.fallback': '{team} {label}: {value} ({n}), {health}.',
   'metric.trend': '*Trend*: {direction}, {slope} a week ({p}, {points} days)',
   'metric.stability': '*Stability*: {stability}; centre {mean}, limits {lcl} – {ucl}',
+  'metric.stability_p_prime':
+    '*Stability*: {stability}; centre {mean}; the limits vary with each day’s n ({nLabel}): wider on quiet days, so a low day on few answers is not called a signal',
   'metric.signal': '• {rule} {side} on {dates}',
   'metric.signal.beyond_limits': 'Point beyond the limits',
   'metric.signal.run': 'Run of 8',
@@ -190,6 +192,7 @@ export const en = {
   'agent.header': 'Your numbers, {name}',
   'agent.fallback': 'Your numbers over {days} days: strength {strength}, focus {focus}.',
   'agent.metric_line': '*{label}*: {value} ({n}) · team median {median}',
+  'agent.metric_line_interval': '*{label}*: {value} ({interval}, {n}) · team median {median}',
   'agent.metric_line_few_reviews':
     '*{label}*: {value} ({n}) · not enough reviews yet to compare ({min} needed) · team median {median}',
   'agent.strength_ahead_one':
@@ -442,6 +445,7 @@ export const en = {
   'unit.minutes_seconds': '{minutes}m {seconds}s',
   'unit.seconds_short': '{seconds}s',
   'unit.pts': '{delta} pts',
+  'unit.interval': '{lo}–{hi}%',
   'unit.percent': '%',
   'unit.minutes': 'minutes',
   'unit.score': 'score',
