@@ -8,7 +8,8 @@
  * Our choices: limits are clipped to [0, 1]; a point exactly on a limit is inside; with
  * m of 0 or 1 the limits collapse to m and nobody is outside (every answer the same).
  */
-import type { Polarity } from '../domain/metrics.ts';
+import { METRIC_DEFS, type Polarity, type ProportionMetric } from '../domain/metrics.ts';
+import type { AgentReport } from '../domain/report.ts';
 import type { ProportionCounts } from './shrinkage.ts';
 
 export const FUNNEL_Z95 = 1.96;
@@ -105,4 +106,26 @@ export function funnel(
       };
     }),
   };
+}
+
+/**
+ * The funnel of one proportion over a team's agents: every agent with n > 0 on it (the
+ * eligible and those still under the floor alike; thin ones sit inside the wide end),
+ * around the pooled rate of those agents.
+ * @returns null when no agent has n > 0
+ * @example agentFunnel(team.agents, 'csat')?.points.filter((p) => p.flagged).map((p) => p.id)
+ *   // the agents whose CSAT is below the 99.8% limit for their n
+ */
+export function agentFunnel(
+  agents: readonly Pick<AgentReport, 'id' | 'values' | 'n'>[],
+  metric: ProportionMetric,
+): Funnel | null {
+  const counts: ProportionCounts[] = [];
+  for (const agent of agents) {
+    const n = agent.n[metric] ?? 0;
+    const value = agent.values[metric];
+    // Values are ratios of whole counts, so x = value·n is a whole number up to rounding.
+    if (n > 0 && value !== undefined) counts.push({ id: agent.id, x: Math.round(value * n), n });
+  }
+  return counts.length === 0 ? null : funnel(counts, METRIC_DEFS[metric].polarity);
 }

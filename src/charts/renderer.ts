@@ -27,6 +27,7 @@ const KINDS: readonly ChartKind[] = [
   'tier-mix-windows',
   'contact-mix',
   'enablement-funnel',
+  'agent-funnel',
 ];
 
 /**

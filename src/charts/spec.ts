@@ -13,7 +13,8 @@ export type ChartKind =
   | 'tier-mix-teams'
   | 'tier-mix-windows'
   | 'contact-mix'
-  | 'enablement-funnel';
+  | 'enablement-funnel'
+  | 'agent-funnel';
 
 /** Tick formatters the renderer knows by name (formatters.ts). */
 export type FormatterName = 'percent' | 'minutes' | 'score' | 'share' | 'integer';

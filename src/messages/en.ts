@@ -315,6 +315,30 @@ export const en = {
   'chart.signal.drift_up': '{drifts} upwards',
   'chart.signal.drift_down': '{drifts} downwards',
   // Trend and stability (one metric, one team).
+  'chart.agent_funnel.title': '{label} by agent against n: {team}',
+  'chart.agent_funnel.subtitle':
+    'Each dot is one agent at the number of {nLabel} their rate rests on. Inside the funnel a rate can be chance (95% dashed, 99.8% solid, around the team’s {pooled}).',
+  'chart.agent_funnel.x_axis': 'n ({nLabel})',
+  'chart.agent_funnel.agents': 'Agents within the 99.8% limits',
+  'chart.agent_funnel.better': 'Better beyond chance',
+  'chart.agent_funnel.worse': 'Worse beyond chance',
+  'chart.agent_funnel.centre': 'Team {pooled}',
+  'chart.agent_funnel.limits_95': '95% limits (dashed)',
+  'chart.agent_funnel.limits_998': '99.8% limits (solid)',
+  'chart.agent_funnel.no_data_what': '{label} by agent for {team}',
+  'chart.agent_funnel.alt':
+    '{label} for {team} by agent: {agents}, each placed at the number of {nLabel} their rate rests on ({minN} to {maxN}), around the team’s pooled {pooled}, with the 95% and 99.8% limits chance allows at each n. {worse} {better}',
+  'chart.agent_funnel.worse_none': 'No agent is worse than the team beyond chance.',
+  'chart.agent_funnel.worse_below_one':
+    '{count} agent is below the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.worse_below_other':
+    '{count} agents are below the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.worse_above_one':
+    '{count} agent is above the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.worse_above_other':
+    '{count} agents are above the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.better_count_one': '{count} agent is better beyond chance.',
+  'chart.agent_funnel.better_count_other': '{count} agents are better beyond chance.',
   'chart.trend.no_data_what': '{label} for {team}',
   'chart.trend.rule.beyond_limits': 'Beyond limits',
   'chart.trend.rule.run': 'Run of 8',
