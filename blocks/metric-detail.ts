@@ -6,12 +6,13 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { formatDelta, formatP, formatValue } from '../src/domain/format.ts';
-import { METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
+import { isProportion, METRIC_DEFS, type Metric } from '../src/domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import type { Query } from '../src/slack/query.ts';
 import { metricButtons, periodButtons } from './controls.ts';
+import { funnelFlagsText } from './funnel-flags.ts';
 import {
   type ChartImage,
   chartBlock,
@@ -35,6 +36,8 @@ export interface MetricDetailArgs {
   canShare: boolean;
   charts?: ChartImage[];
   chartsFailed?: boolean;
+  /** A lead or director: a proportion also gets the funnel's names worse beyond chance. */
+  seesAgents?: boolean;
 }
 
 export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
@@ -95,6 +98,8 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
     blocks.push(section(t('metric.monthly', { months: months.join(' · ') })));
   }
   blocks.push(section(besideLine(metric, team.metrics)));
+  if (args.seesAgents && isProportion(metric))
+    blocks.push(section(funnelFlagsText(team, [metric])));
   for (const chart of args.charts ?? []) blocks.push(chartBlock(chart));
   if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
   blocks.push(metricButtons(args.query));

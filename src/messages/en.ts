@@ -91,6 +91,10 @@ export const en = {
   'metric.month_value': '{month} {value} (n {n})',
 
   // ---- tiers -------------------------------------------------------------------------
+  'funnel.header':
+    '*Worse than the team beyond chance* (outside the 99.8% funnel limits for their n; only you see this)',
+  'funnel.flag': '• {label}: {name} {value} ({interval}{n})',
+  'funnel.clear': '• {labels}: nobody is outside the 99.8% limits on the worse side; the differences are within chance.',
   'tiers.header': '{team}: tier mix',
   'tiers.fallback': '{team}: {top} top, {average} average, {lagging} lagging.',
   'tiers.mix':
@@ -102,7 +106,6 @@ export const en = {
   'tiers.group.lagging':
     '*Lagging* (coach on their focus area; never shared with the agent as “lagging”)',
   'tiers.group.insufficient_data': '*Not enough contacts yet*',
-  'tiers.agent': '{name} ({composite})',
   'tiers.none': '_nobody_',
   'tiers.private': 'Individual tiers are for leads and directors only.',
 
@@ -159,6 +162,7 @@ export const en = {
   'charts_post.count': '{label} {emoji}',
   'charts_post.fallback': '{team}: daily team health. {counts}',
   'charts_post.trend_title': '{team}: {label}, daily with limits',
+  'charts_post.funnel_title': '{team}: {label} by agent against n (funnel)',
   'charts_post.monthly_title': '{team}: {label}, by month',
 
   // ---- peer-learning nudge (job) -----------------------------------------------------

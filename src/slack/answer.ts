@@ -16,7 +16,12 @@ import { buildNoRoleBlocks } from '../../blocks/no-role.ts';
 import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
 import { buildTiersBlocks } from '../../blocks/tiers.ts';
 import { coachingFor, peerGroupOf } from '../analytics/coaching.ts';
-import type { Metric } from '../domain/metrics.ts';
+import {
+  isProportion,
+  type Metric,
+  PROPORTION_METRICS,
+  type ProportionMetric,
+} from '../domain/metrics.ts';
 import type { Team } from '../domain/records.ts';
 import type { OrgReport, TeamReport } from '../domain/report.ts';
 import type { Tip } from '../domain/surfaces.ts';
@@ -198,6 +203,24 @@ export async function answerQuery(
       return { charts: [], chartsFailed: true };
     }
   };
+  // Funnel charts for leads and directors (METRICS.md v2, "Funnel view"): the private
+  // answer to /teamhealth tiers and /teamhealth metric <proportion>.
+  const funnels = async (
+    metrics: ProportionMetric[],
+  ): Promise<{ charts: ChartImage[]; chartsFailed: boolean }> => {
+    if (!deps.charts?.funnelCharts || !args.place || !seesAgents || metrics.length === 0)
+      return { charts: [], chartsFailed: false };
+    try {
+      const files = await deps.charts.funnelCharts({ team: teamReport, metrics });
+      return { charts: await args.place(files), chartsFailed: false };
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, team: team.id },
+        'funnel charts unavailable; answering without them',
+      );
+      return { charts: [], chartsFailed: true };
+    }
+  };
   const base = { team: teamReport, report };
   let message: SlackMessage;
   switch (query.view) {
@@ -214,17 +237,25 @@ export async function answerQuery(
     }
     case 'metric': {
       const metric = query.metric ?? 'csat';
+      const trend = await charts(metric);
+      const funnel = await funnels(isProportion(metric) ? [metric] : []);
       message = buildMetricDetailBlocks({
         ...base,
         metric,
         query: buttonsQuery,
         canShare,
-        ...(await charts(metric)),
+        seesAgents,
+        charts: [...trend.charts, ...funnel.charts],
+        chartsFailed: trend.chartsFailed || funnel.chartsFailed,
       });
       break;
     }
     case 'tiers':
-      message = buildTiersBlocks({ ...base, audience: role === 'director' ? 'director' : 'lead' });
+      message = buildTiersBlocks({
+        ...base,
+        audience: role === 'director' ? 'director' : 'lead',
+        ...(await funnels([...PROPORTION_METRICS])),
+      });
       break;
     case 'mix':
       message = buildContactMixBlocks(base);

@@ -5,10 +5,11 @@
 
 import type { ChartSpec } from '../charts/spec.ts';
 import { trendStabilitySpec } from '../charts/specs/trend-stability.ts';
-import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
+import { METRIC_DEFS, type Metric, type ProportionMetric } from '../domain/metrics.ts';
 import type { OrgReport, TeamReport } from '../domain/report.ts';
 import { t } from '../messages/t.ts';
 import type { OutgoingFile } from './delivery/types.ts';
+import { funnelChart } from './funnel-chart.ts';
 
 export interface ChartMaker {
   /** The charts for a team view focused on `metric`. */
@@ -17,6 +18,8 @@ export interface ChartMaker {
     team: TeamReport;
     metric: Metric;
   }): Promise<OutgoingFile[]>;
+  /** Funnel charts of these proportions, for leads and directors (funnel-chart.ts). */
+  funnelCharts?(args: { team: TeamReport; metrics: ProportionMetric[] }): Promise<OutgoingFile[]>;
 }
 
 /** A chart maker drawing the trend-and-stability chart of the metric with `render` (the worker pool). */
@@ -42,5 +45,7 @@ export function createChartMaker(render: (spec: ChartSpec) => Promise<Buffer>): 
         },
       ];
     },
+    funnelCharts: ({ team, metrics }) =>
+      Promise.all(metrics.map((metric) => funnelChart({ render, team, metric }))),
   };
 }

@@ -77,7 +77,9 @@ describe('buildTiersBlocks', () => {
     const text = JSON.stringify(
       buildTiersBlocks({ team: billingNorth(), report: reportFrame, audience: 'lead' }).blocks,
     );
-    expect(text).toContain('*Top*\\nPriya Shah (50)');
+    // Alphabetical, no score: a tier is a group, not a ranking.
+    expect(text).toContain('*Top*\\nPriya Shah');
+    expect(text).not.toMatch(/Priya Shah \(\d+\)/);
     expect(text).toContain('Lee Chen');
     expect(text).toContain('*Not enough contacts yet*\\nAna Ruiz');
   });

@@ -97,6 +97,31 @@ describe('every subcommand', () => {
     expect(text).toContain('*Top*\\nPriya Shah');
   });
 
+  it('tiers shows a lead one privately uploaded funnel chart per proportion, and who is worse beyond chance', async () => {
+    const answer = await h.command(USERS.lead1, 'tiers');
+    expect(answer.response_type).toBe('ephemeral');
+    const images = (answer.blocks as { type: string; alt_text?: string }[]).filter(
+      (b) => b.type === 'image',
+    );
+    expect(images.map((b) => b.alt_text)).toEqual([
+      'Billing North csat by agent against n.',
+      'Billing North fcr by agent against n.',
+      'Billing North answer_rate by agent against n.',
+    ]);
+    expect(textOf(answer.blocks)).toContain('Worse than the team beyond chance');
+  });
+
+  it('metric csat adds the CSAT funnel for a lead; metric aht (a mean) has none', async () => {
+    const csat = await h.command(USERS.lead1, 'metric csat');
+    const alts = (csat.blocks as { type: string; alt_text?: string }[])
+      .filter((b) => b.type === 'image')
+      .map((b) => b.alt_text);
+    expect(alts).toContain('Billing North csat by agent against n.');
+    const aht = await h.command(USERS.lead1, 'metric aht');
+    expect(JSON.stringify(aht.blocks)).not.toContain('by agent against n');
+    expect(textOf(aht.blocks)).not.toContain('Worse than the team beyond chance');
+  });
+
   it('tiers is refused to an agent', async () => {
     expect((await h.command(USERS.priya, 'tiers')).text).toBe(
       'Only team leads and directors can see that.',

@@ -44,6 +44,14 @@ export const fakeCharts: ChartMaker = {
       },
     ];
   },
+  async funnelCharts({ team, metrics }) {
+    return metrics.map((metric) => ({
+      filename: `${team.id}-${metric}-funnel.png`,
+      bytes: Buffer.from('fake-png-bytes'),
+      alt_text: `${team.name} ${metric} by agent against n.`,
+      title: `${team.name} ${metric} funnel`,
+    }));
+  },
 };
 
 export interface Harness {
