@@ -94,7 +94,8 @@ export const en = {
   'funnel.header':
     '*Worse than the team beyond chance* (outside the 99.8% funnel limits for their n; only you see this)',
   'funnel.flag': '• {label}: {name} {value} ({interval}{n})',
-  'funnel.clear': '• {labels}: nobody is outside the 99.8% limits on the worse side; the differences are within chance.',
+  'funnel.clear':
+    '• {labels}: nobody is outside the 99.8% limits on the worse side; the differences are within chance.',
   'tiers.header': '{team}: tier mix',
   'tiers.fallback': '{team}: {top} top, {average} average, {lagging} lagging.',
   'tiers.mix':

@@ -48,7 +48,8 @@ describe('funnelChartSpec', () => {
   });
 
   it('puts n on a linear x axis from 0', () => {
-    const x = (spec.config?.options.scales as { x: { type: string; min: number } }).x;
+    const scales = spec.config?.options.scales as { x: { type: string; min: number } } | undefined;
+    const x = scales?.x;
     expect(x).toMatchObject({ type: 'linear', min: 0 });
   });
 
