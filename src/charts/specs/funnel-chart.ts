@@ -239,10 +239,10 @@ export function funnelChartSpec(args: FunnelChartArgs): ChartSpec {
   };
 }
 
-/** The smallest 1, 2 or 5 × 10^k at or above `v` (an axis end). */
+/** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at or above `v`: an axis end. */
 function niceCeil(v: number): number {
   if (!(v > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= v) return m * power;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * power >= v) return m * power;
   return 10 * power;
 }
