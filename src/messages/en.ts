@@ -75,7 +75,7 @@ export const en = {
   'metric.trend': '*Trend*: {direction}, {slope} a week ({p}, {points} days)',
   'metric.stability': '*Stability*: {stability}; centre {mean}, limits {lcl} – {ucl}',
   'metric.stability_p_prime':
-    '*Stability*: {stability}; centre {mean}; the limits vary with each day’s n ({nLabel}): wider on quiet days, so a low day on few answers is not called a signal',
+    '*Stability*: {stability}; centre {mean}; the limits vary with each day’s n ({nLabel}): wider on quiet days, so a low value on a quiet day is not called a signal',
   'metric.signal': '• {rule} {side} on {dates}',
   'metric.signal.beyond_limits': 'Point beyond the limits',
   'metric.signal.run': 'Run of 8',
