@@ -1,18 +1,19 @@
 /**
  * One metric of one team in detail: value and n, health and why, the sustained trend
- * (Theil–Sen slope a week, Mann–Kendall p), stability (XmR centre, limits and the
- * signals with their days), the monthly values, and always the other side of the
+ * (Theil–Sen slope a week, Mann–Kendall p), stability (the centre; XmR limits, or for a
+ * p′ chart the words that its limits vary with each day's n; the signals with their days), the monthly values, and always the other side of the
  * balance beside it (efficiency is never shown without quality).
  */
 import type { KnownBlock } from '@slack/types';
-import type { Metric } from '../src/domain/metrics.ts';
+import { isProportion, type Metric } from '../src/domain/metrics.ts';
 import type { Query } from '../src/domain/query.ts';
 import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { formatDelta, formatP, formatValue } from '../src/messages/format.ts';
-import { metricLabel } from '../src/messages/metric-names.ts';
+import { metricLabel, metricNLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';
+import { funnelFlagsText } from './funnel-flags.ts';
 import {
   type ChartImage,
   chartBlock,
@@ -36,6 +37,8 @@ export interface MetricDetailArgs {
   canShare: boolean;
   charts?: ChartImage[];
   chartsFailed?: boolean;
+  /** A lead or director: a proportion also gets the funnel's names worse beyond chance. */
+  seesAgents?: boolean;
 }
 
 export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
@@ -72,12 +75,19 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
   blocks.push(
     section(
       [
-        t('metric.stability', {
-          stability: t(`stability.${s.status}`),
-          mean: formatValue(metric, s.mean),
-          lcl: formatValue(metric, s.lcl),
-          ucl: formatValue(metric, s.ucl),
-        }),
+        // A p′ chart has limits day by day (METRICS.md v2): no single "limits lcl – ucl".
+        s.chart === 'p_prime'
+          ? t('metric.stability_p_prime', {
+              stability: t(`stability.${s.status}`),
+              mean: formatValue(metric, s.mean),
+              nLabel: metricNLabel(metric),
+            })
+          : t('metric.stability', {
+              stability: t(`stability.${s.status}`),
+              mean: formatValue(metric, s.mean),
+              lcl: formatValue(metric, s.lcl),
+              ucl: formatValue(metric, s.ucl),
+            }),
         ...signalLines,
       ].join('\n'),
     ),
@@ -89,6 +99,8 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
     blocks.push(section(t('metric.monthly', { months: months.join(' · ') })));
   }
   blocks.push(section(besideLine(metric, team.metrics)));
+  if (args.seesAgents && isProportion(metric))
+    blocks.push(section(funnelFlagsText(team, [metric])));
   for (const chart of args.charts ?? []) blocks.push(chartBlock(chart));
   if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
   blocks.push(metricButtons(args.query));

@@ -5,10 +5,11 @@
  * - "ahead of most of your peers" only at a percentile of 0.5 or more; below that, the
  *   strength is "your strongest area this month", which is true of any best metric;
  * - every metric sharing the best (or worst) percentile is named;
- * - QA under the review threshold says "not enough reviews yet".
+ * - QA under the review threshold says "not enough reviews yet";
+ * - a proportion (CSAT, FCR, answer rate) carries its Wilson 95% interval.
  */
 import type { CoachingLine, Standing, StandingFinding } from '../src/analytics/coaching.ts';
-import { formatN, formatValue } from '../src/messages/format.ts';
+import { formatInterval, formatN, formatValue } from '../src/messages/format.ts';
 import { metricLabel } from '../src/messages/metric-names.ts';
 import { tn } from '../src/messages/plural.ts';
 import { t } from '../src/messages/t.ts';
@@ -19,7 +20,10 @@ export const AHEAD_OF_MOST = 0.5;
 
 const labels = (finding: StandingFinding) => listJoin(finding.metrics.map((m) => metricLabel(m)));
 
-/** "*CSAT*: 87.3% (n = 129 survey responses) · team median 86.0%" */
+/**
+ * "*CSAT*: 83.5% (77–89%, n = 176 survey responses) · team median 86.0%": a proportion
+ * carries its Wilson 95% interval; QA under the threshold says "not enough reviews yet".
+ */
 export function agentMetricLine(line: CoachingLine, qaMin: number): string {
   const params = {
     label: metricLabel(line.metric),
@@ -27,9 +31,10 @@ export function agentMetricLine(line: CoachingLine, qaMin: number): string {
     n: formatN(line.metric, line.n),
     median: formatValue(line.metric, line.teamMedian),
   };
-  return line.tooFewReviews
-    ? t('agent.metric_line_few_reviews', { ...params, min: qaMin })
-    : t('agent.metric_line', params);
+  if (line.tooFewReviews) return t('agent.metric_line_few_reviews', { ...params, min: qaMin });
+  if (line.interval && line.value !== null)
+    return t('agent.metric_line_interval', { ...params, interval: formatInterval(line.interval) });
+  return t('agent.metric_line', params);
 }
 
 /** The strength's sentence, chosen by its percentile. */

@@ -2,8 +2,12 @@
  * A team's tier mix, how agents moved since the previous window, and who is in each
  * tier. For leads and directors only: it names who is lagging, which an agent must never
  * see (PRODUCT.md, "Coaching, not surveillance"), so the builder refuses an agent audience.
+ * Nothing reads as a ranking of individuals (METRICS.md v2, "Funnel view"): each tier's
+ * names are in alphabetical order with no score, and in place of a ranking the funnel
+ * charts show every agent against their n, with only those worse beyond chance named.
  */
 import type { KnownBlock } from '@slack/types';
+import { PROPORTION_METRICS } from '../src/domain/metrics.ts';
 import type {
   AgentReport,
   OrgReport,
@@ -13,6 +17,7 @@ import type {
 } from '../src/domain/report-types.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
+import { funnelFlagsText } from './funnel-flags.ts';
 import {
   type ChartImage,
   chartBlocks,
@@ -55,18 +60,12 @@ export function movementCounts(movement: TeamReport['tierMovement']): {
   return out;
 }
 
+/** A tier's names in alphabetical order, no scores: a group, not a ranking. */
 function names(agents: AgentReport[], tier: TierOrInsufficient): string {
   const inTier = agents
     .filter((a) => a.tier === tier)
-    .sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.name.localeCompare(b.name))
-    .map((a) =>
-      a.composite === null
-        ? escapeMrkdwn(a.name)
-        : t('tiers.agent', {
-            name: escapeMrkdwn(a.name),
-            composite: Math.round(a.composite * 100),
-          }),
-    );
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .map((a) => escapeMrkdwn(a.name));
   return inTier.length > 0 ? inTier.join(', ') : t('tiers.none');
 }
 
@@ -95,6 +94,7 @@ export function buildTiersBlocks(args: TiersArgs): SlackMessage {
   for (const tier of [...TIERS, 'insufficient_data'] as const) {
     blocks.push(section(`${t(`tiers.group.${tier}`)}\n${names(team.agents, tier)}`));
   }
+  blocks.push(section(funnelFlagsText(team, PROPORTION_METRICS)));
   blocks.push(...chartBlocks(args));
   const text = t('tiers.fallback', {
     team: escapeMrkdwn(team.name),

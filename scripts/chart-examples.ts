@@ -6,10 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { funnel } from '../src/analytics/funnel.ts';
 import { renderSpec } from '../src/charts/renderer.ts';
 import { type ChartSpec, noDataSpec } from '../src/charts/spec.ts';
 import { contactMixSpec } from '../src/charts/specs/contact-mix.ts';
 import { enablementFunnelSpec } from '../src/charts/specs/enablement-funnel.ts';
+import { funnelChartSpec } from '../src/charts/specs/funnel-chart.ts';
 import { monthlyTrendSpec } from '../src/charts/specs/monthly-trend.ts';
 import { orgDashboardSpec } from '../src/charts/specs/org-dashboard.ts';
 import { teamDashboardSpec } from '../src/charts/specs/team-dashboard.ts';
@@ -27,6 +29,27 @@ import {
   TIER_WINDOWS,
   WINDOW,
 } from '../support/charts/fixtures.ts';
+
+/**
+ * A team of 13 for the funnel example (survey answers and positives in the window): one
+ * agent worse beyond chance on many answers, one with few answers and a low rate that is
+ * still inside the funnel, one better beyond chance.
+ */
+const FUNNEL_AGENTS = [
+  [151, 176],
+  [188, 214],
+  [96, 112],
+  [142, 168],
+  [201, 236],
+  [118, 141],
+  [9, 14],
+  [160, 190],
+  [131, 210],
+  [175, 199],
+  [61, 70],
+  [227, 250],
+  [104, 127],
+].map(([x, n], i) => ({ id: `agent-${i + 1}`, x: x as number, n: n as number }));
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'images');
 
@@ -65,6 +88,11 @@ export function exampleSpecs(): Record<string, ChartSpec> {
     'enablement-funnel': enablementFunnelSpec({
       initiativeId: 'refund-policy-v2',
       teams: ENABLEMENT_TEAMS,
+    }),
+    'funnel-csat': funnelChartSpec({
+      teamName: 'Manila Billing',
+      metric: 'csat',
+      funnel: funnel(FUNNEL_AGENTS, 'higher'),
     }),
     'no-data': noDataSpec('trend-stability', 'QA score for Kraków Returns'),
   };

@@ -101,6 +101,12 @@ program
   .option('--top-share <share>', 'share of eligible agents in the top tier', Number, 0.2)
   .option('--lagging-share <share>', 'share of eligible agents in the lagging tier', Number, 0.2)
   .option('--weights <list>', 'composite weights, e.g. csat=2,fcr=1,aht=1,qa=1,answer_rate=1')
+  .option(
+    '--qa-min-evaluations <n>',
+    'QA reviews in the window an agent needs to be ranked on QA',
+    positiveInt,
+    5,
+  )
   .addOption(
     new Option('--peer-group <group>', 'percentiles across the organisation or within each site')
       .choices(['organisation', 'site'])

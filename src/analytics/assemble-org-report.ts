@@ -9,10 +9,13 @@ import { isLocalDate } from '../domain/dates.ts';
 import {
   addSums,
   emptySums,
+  isProportion,
+  METRIC_DEFS,
   METRICS,
   type Metric,
   metricN,
   metricValue,
+  PROPORTION_METRICS,
   type Sums,
 } from '../domain/metrics.ts';
 import type { Agent, EnablementEvent, LocalDate, Team } from '../domain/records.ts';
@@ -30,10 +33,13 @@ import { enablementReports } from './enablement.ts';
 import { health } from './health.ts';
 import { contactMix } from './mix.ts';
 import { tierMovement } from './movement.ts';
+import { pPrime } from './p-prime.ts';
 import { peerMatches } from './peers.ts';
+import { rankingValues } from './ranking-values.ts';
 import { dailyPoints, monthlyPoints, sumsByDate, sumsByMonth, totalSums } from './series.ts';
 import { assignTiers, type TierInput, type TierResult } from './tiers.ts';
 import { trend } from './trend.ts';
+import { wilson } from './wilson.ts';
 import { reportWindows } from './windows.ts';
 import { xmr } from './xmr.ts';
 
@@ -79,15 +85,24 @@ export function assembleOrgReport(inputs: ReportInputs): OrgReport {
 
   const current = bySumsAgent(inputs.agentWindow);
   const previous = bySumsAgent(inputs.agentPreviousWindow);
-  const tierInputs = (rows: Map<string, { team: string; sums: Sums }>): TierInput[] =>
-    [...rows].map(([id, { team, sums }]) => ({
+  // Ranked on ranking values (METRICS.md v2): shrunk proportions, QA with enough reviews.
+  const ranked = (rows: Map<string, { team: string; sums: Sums }>) => {
+    const inputs = [...rows].map(([id, { team, sums }]) => ({
       id,
       group: options.peerGroup === 'site' ? siteOf(id, team) : 'organisation',
-      contacts: sums.contacts_handled,
-      values: valuesOf(sums),
+      sums,
     }));
-  const tiers = assignTiers(tierInputs(current), options);
-  const previousTiers = assignTiers(tierInputs(previous), options);
+    const values = rankingValues(inputs, options);
+    const tierInputs: TierInput[] = inputs.map(({ id, group, sums }) => ({
+      id,
+      group,
+      contacts: sums.contacts_handled,
+      values: values.get(id) ?? {},
+    }));
+    return { values, tiers: assignTiers(tierInputs, options) };
+  };
+  const { values: currentRanking, tiers } = ranked(current);
+  const { tiers: previousTiers } = ranked(previous);
 
   const daysByTeam = groupBy(inputs.teamDays, (r) => r.team_id);
   // Grouped once, so a 400-team organisation is not scanned once per team.
@@ -116,7 +131,8 @@ export function assembleOrgReport(inputs: ReportInputs): OrgReport {
     for (const metric of METRICS) {
       const series = dailyPoints(perDay, metric);
       const t = trend(series, metric, windows.window.from);
-      const stability = xmr(series, metric);
+      // Proportions on a Laney p′ chart (limits from each day's n), means on XmR.
+      const stability = isProportion(metric) ? pPrime(series, metric) : xmr(series, metric);
       const h = health(metric, t, stability, options.windowDays);
       metrics[metric] = {
         value: metricValue(windowTotals, metric),
@@ -150,6 +166,8 @@ export function assembleOrgReport(inputs: ReportInputs): OrgReport {
         composite: result.composite,
         contacts: sums?.contacts_handled ?? 0,
         percentiles: result.percentiles,
+        rankingValues: currentRanking.get(id) ?? {},
+        intervals: sums ? intervalsOf(sums) : {},
         values: sums ? valuesOf(sums) : {},
         n: sums ? nsOf(sums) : {},
         previousTier: prev?.tier ?? null,
@@ -226,6 +244,16 @@ function valuesOf(sums: Sums): Partial<Record<Metric, number>> {
     if (v !== null) values[m] = v;
   }
   return values;
+}
+
+/** The Wilson 95% interval of each proportion with n > 0. */
+function intervalsOf(sums: Sums): AgentReport['intervals'] {
+  const out: AgentReport['intervals'] = {};
+  for (const m of PROPORTION_METRICS) {
+    const n = metricN(sums, m);
+    if (n > 0) out[m] = wilson(sums[METRIC_DEFS[m].numerator], n);
+  }
+  return out;
 }
 
 function nsOf(sums: Sums): Partial<Record<Metric, number>> {

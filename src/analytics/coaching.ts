@@ -3,7 +3,7 @@
  * surveillance", "Balance", "Only true sentences"); blocks/ turns them into words.
  *
  * - **Lines**: every metric in balanced order (quality first, then efficiency), the
- *   agent's value and n beside the team median, so efficiency never appears without
+ *   agent's value and n (a proportion with its Wilson 95% interval) beside the team median, so efficiency never appears without
  *   quality. The team median is the median of the values of the team's tiered agents
  *   (tier ≠ insufficient_data) on that metric: an aggregate, never another agent's number.
  * - **Rankable metrics**: those where the agent has a percentile, where the agent's peers
@@ -18,7 +18,7 @@
  * - **Tip**: a tip on the (first) focus metric whose author consented to be named and is
  *   not the agent: the team's own first, then any team's; most helpful first, then newest.
  */
-import { METRICS, type Metric, QUALITY_METRICS } from '../domain/metrics.ts';
+import { isProportion, METRICS, type Metric, QUALITY_METRICS } from '../domain/metrics.ts';
 import type { AgentReport, OrgReport, TeamReport } from '../domain/report-types.ts';
 import type { Tip } from '../domain/surfaces.ts';
 import { median } from './median.ts';
@@ -46,6 +46,8 @@ export interface CoachingLine {
   percentile: number | null;
   /** QA only: too few reviews to rank (the line says "not enough reviews yet"). */
   tooFewReviews: boolean;
+  /** A proportion's Wilson 95% interval, when n > 0 (METRICS.md v2). */
+  interval: [number, number] | null;
 }
 
 /** A strength or a focus: every metric sharing the agent's best (or worst) percentile. */
@@ -170,6 +172,7 @@ export function coachingFor(args: {
       teamMedian: values.length > 0 ? median(values) : null,
       percentile: agent.percentiles[metric] ?? null,
       tooFewReviews: metric === 'qa' && n < qaMin,
+      interval: isProportion(metric) ? (agent.intervals?.[metric] ?? null) : null,
     };
   });
   const standing = standingOf(agent, { tied: tiedMetrics(args.peers ?? team.agents), qaMin });

@@ -1,7 +1,7 @@
 /**
  * ReportOptions with the METRICS.md defaults (window 28 days, eligibility floor 30
  * contacts, top and lagging shares 0.2, equal weights, organisation-wide peer group, 6
- * months of monthly series), and their validation with messages that name the option.
+ * months of monthly series, QA ranked from 5 evaluations), and their validation with messages that name the option.
  */
 import { isMetric, METRICS, type Metric } from '../domain/metrics.ts';
 import type { ReportOptions } from '../domain/report-types.ts';
@@ -15,6 +15,7 @@ export function defaultReportOptions(): ReportOptions {
     weights: { csat: 1, fcr: 1, aht: 1, qa: 1, answer_rate: 1 },
     peerGroup: 'organisation',
     monthlyMonths: 6,
+    qaMinEvaluations: 5,
   };
 }
 
@@ -69,6 +70,11 @@ export function resolveReportOptions(
   if (!Number.isInteger(options.monthlyMonths) || options.monthlyMonths < 1) {
     problems.push(
       `monthlyMonths must be a whole number of at least 1, got ${options.monthlyMonths}`,
+    );
+  }
+  if (!Number.isInteger(options.qaMinEvaluations) || options.qaMinEvaluations < 1) {
+    problems.push(
+      `qaMinEvaluations must be a whole number of at least 1, got ${options.qaMinEvaluations}`,
     );
   }
   if (problems.length > 0) throw new Error(`Invalid report options: ${problems.join('; ')}`);

@@ -1,11 +1,14 @@
 /**
  * Peer learning (issue #3): for each team and metric, the leaders are the team's eligible
- * agents ranked on the metric (with a percentile on it) who share its best value (polarity
- * applied); `leader` is the first of them by agent_id, `leaders` all of them, so "leads the
- * team on" names everyone who shares the top spot. The
- * learners are the team's other eligible agents whose weakest metric (lowest percentile)
- * it is. Gap = leader's value − the learners' mean value, polarity applied, so a positive
- * gap means the leader is better. A metric is listed only when it has learners.
+ * agents ranked on the metric who share its best *ranking value* (METRICS.md v2: shrunk
+ * rates for proportions, QA only with enough reviews; polarity applied); `leader` is the
+ * first of them by agent_id, `leaders` all of them, so "leads the team on" names everyone
+ * who shares the top spot. A metric on which the ranking values all tie (shrinkage found
+ * no difference beyond chance, τ² ≤ 0) has everyone as a leader and so no learners: it is
+ * not listed. The learners are the team's other eligible agents whose weakest metric
+ * (lowest percentile) it is. Gap = leader's ranking value − the learners' mean ranking
+ * value, polarity applied, so a positive gap means the leader is better. A metric is
+ * listed only when it has learners.
  * Our choice: when an agent's lowest percentile is tied across metrics, the weakest is the
  * first of them in METRICS order (csat, fcr, aht, qa, answer_rate), so each agent learns
  * one thing at a time.
@@ -16,15 +19,24 @@ import { QA_MIN_EVALUATIONS } from './coaching.ts';
 
 export interface PeerAgent {
   id: string;
+  /** Raw values, ranked on when no ranking values are given. */
   values: Partial<Record<Metric, number>>;
+  /** What the agent is ranked on (AgentReport.rankingValues); preferred over `values`. */
+  rankingValues?: Partial<Record<Metric, number>>;
   percentiles: Partial<Record<Metric, number>>;
-  /** Denominators; a QA leader needs at least QA_MIN_EVALUATIONS reviews. */
+  /** Denominators; without ranking values a QA leader needs QA_MIN_EVALUATIONS reviews. */
   n?: Partial<Record<Metric, number>>;
 }
 
-/** Ranked on the metric: a percentile, and for QA enough reviews (METRICS.md v2). */
+/** The value an agent is ranked on for the metric. */
+function rankOn(agent: PeerAgent, metric: Metric): number | undefined {
+  return agent.rankingValues ? agent.rankingValues[metric] : agent.values[metric];
+}
+
+/** Ranked on the metric: a percentile and a ranking value (for QA, enough reviews). */
 function ranked(agent: PeerAgent, metric: Metric): boolean {
-  if (agent.percentiles[metric] === undefined) return false;
+  if (agent.percentiles[metric] === undefined || rankOn(agent, metric) === undefined) return false;
+  if (agent.rankingValues) return true;
   return metric !== 'qa' || !agent.n || (agent.n.qa ?? 0) >= QA_MIN_EVALUATIONS;
 }
 
@@ -50,9 +62,9 @@ export function peerMatches(agents: readonly PeerAgent[]): PeerMatch[] {
     const sign = polaritySign(metric);
     let leader: PeerAgent | null = null;
     for (const agent of agents) {
-      const v = agent.values[metric];
+      const v = rankOn(agent, metric);
       if (v === undefined || !ranked(agent, metric)) continue;
-      const lv = leader?.values[metric];
+      const lv = leader ? rankOn(leader, metric) : undefined;
       if (
         lv === undefined ||
         sign * v > sign * lv ||
@@ -62,24 +74,24 @@ export function peerMatches(agents: readonly PeerAgent[]): PeerMatch[] {
       }
     }
     if (!leader) continue;
-    const best = leader.values[metric] as number;
+    const best = rankOn(leader, metric) as number;
     const leaders = agents
-      .filter((a) => a.values[metric] === best && ranked(a, metric))
+      .filter((a) => rankOn(a, metric) === best && ranked(a, metric))
       .map((a) => a.id)
       .sort();
     const learners = agents.filter(
       (a) =>
-        !leaders.includes(a.id) && weakest.get(a.id) === metric && a.values[metric] !== undefined,
+        !leaders.includes(a.id) && weakest.get(a.id) === metric && rankOn(a, metric) !== undefined,
     );
     if (learners.length === 0) continue;
     const mean =
-      learners.reduce((acc, a) => acc + (a.values[metric] as number), 0) / learners.length;
+      learners.reduce((acc, a) => acc + (rankOn(a, metric) as number), 0) / learners.length;
     matches.push({
       metric,
       leader: leader.id,
       leaders,
       learners: learners.map((a) => a.id).sort(),
-      gap: sign * ((leader.values[metric] as number) - mean),
+      gap: sign * (best - mean),
     });
   }
   return matches;

@@ -31,6 +31,7 @@ const KINDS: readonly ChartKind[] = [
   'dashboard-panel',
   'team-dashboard',
   'org-dashboard',
+  'agent-funnel',
 ];
 
 /**

@@ -16,7 +16,8 @@ export type ChartKind =
   | 'enablement-funnel'
   | 'dashboard-panel'
   | 'team-dashboard'
-  | 'org-dashboard';
+  | 'org-dashboard'
+  | 'agent-funnel';
 
 /** Tick formatters the renderer knows by name (formatters.ts). */
 export type FormatterName = 'percent' | 'minutes' | 'minutes_unit' | 'score' | 'share' | 'integer';

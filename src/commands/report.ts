@@ -24,6 +24,8 @@ export interface ReportCommandOptions {
   /** e.g. "csat=2,fcr=1" */
   weights?: string;
   peerGroup?: ReportOptions['peerGroup'];
+  /** QA is ranked only with at least this many reviews (METRICS.md v2; default 5). */
+  qaMinEvaluations?: number;
   json?: boolean;
 }
 
@@ -47,6 +49,7 @@ export async function reportCommand(
       topShare: options.topShare,
       laggingShare: options.laggingShare,
       peerGroup: options.peerGroup,
+      qaMinEvaluations: options.qaMinEvaluations,
       weights: options.weights ? parseWeights(options.weights) : undefined,
     });
   } catch (error) {

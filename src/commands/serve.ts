@@ -15,6 +15,7 @@ import { createReportCache } from '../reporting/org-report-cache.ts';
 import { createApp, EVENTS_PATH, HEALTH_PATH } from '../slack/app.ts';
 import { createChartMaker } from '../slack/charts.ts';
 import { type Delivery, deliveryFromConfig } from '../slack/delivery/index.ts';
+import { funnelSlots } from '../slack/funnel-chart.ts';
 import type { Store } from '../store/types.ts';
 
 export interface ServeOptions {
@@ -96,7 +97,7 @@ export async function serveCommand(
     // the next ones for a minute (src/reporting/org-report-cache.ts says why).
     reports: createReportCache(),
     logger,
-    charts: createChartMaker((spec) => pool.renderChart(spec)),
+    charts: createChartMaker((spec) => pool.renderChart(spec), funnelSlots),
     delivery,
   });
   const refused = await checkToken(app, logger);

@@ -95,12 +95,26 @@ export function generateAgentDays(
         qa: rng.normal(0, 0.8),
         answerRate: rng.normal(0, arShockSd),
       };
-      const atWork = members.filter((p) => isAtWork(rng, p, date, weekday));
+      let atWork = members.filter((p) => isAtWork(rng, p, date, weekday));
+      // Pattern 7: a skeleton crew on the thin days.
+      const thin = PATTERNS.thinDays;
+      if (
+        team.id === thin.team &&
+        (thin.daysBeforeAnchor as readonly number[]).includes(daysBefore)
+      )
+        atWork = atWork.slice(0, thin.crew);
       // QA reviewers work weekdays and review a steady number of the agents at work.
       const reviews = weekend ? 0 : Math.round(QA_REVIEWS_PER_AGENT_DAY * atWork.length);
       const reviewed = new Set(rng.shuffle(atWork).slice(0, reviews));
       for (const p of atWork) {
-        const qaEvaluations = reviewed.has(p) ? 1 : 0;
+        // Pattern 8: the thin-evidence agent is reviewed only every few working days.
+        const qaEvaluations = p.thinEvidence
+          ? !weekend && daysBefore % PATTERNS.thinEvidence.reviewEveryDays === 0
+            ? 1
+            : 0
+          : reviewed.has(p)
+            ? 1
+            : 0;
         rows.push(
           agentDay({ rng, p, date, weekend: weekend && sevenDays, qaEvaluations, effects, shock }),
         );
@@ -148,7 +162,7 @@ function agentDay(args: {
     : clamp(p.answerRate + shock.answerRate + rng.normal(0, 0.015), 0.5, 0.995);
   const missedShare = effects.incident?.missedShare ?? MISSED_OFFER_RATE / (1 + MISSED_OFFER_RATE);
 
-  const csatResponses = rng.binomial(contacts, CSAT_RESPONSE_RATE);
+  const csatResponses = rng.binomial(contacts, p.csatResponseRate ?? CSAT_RESPONSE_RATE);
   let qaTotal = 0;
   for (let i = 0; i < qaEvaluations; i++) {
     qaTotal += clamp(Math.round(rng.normal(p.qa + effects.qa + shock.qa, 5)), 0, 100);

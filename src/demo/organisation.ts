@@ -36,6 +36,8 @@ export interface DemoOrganisation {
     kinds: Record<string, AgentKind>;
     topAgents: string[];
     enablement: PlantedEnablement[];
+    /** Pattern 8: the agent with few survey answers and few QA reviews. */
+    thinEvidenceAgent: string;
   };
 }
 
@@ -66,6 +68,7 @@ export function generateDemoOrganisation(args: { seed?: number } = {}): DemoOrga
       kinds: Object.fromEntries(profiles.map((p) => [p.agent.id, p.kind])),
       topAgents: profiles.filter((p) => p.top).map((p) => p.agent.id),
       enablement: planted,
+      thinEvidenceAgent: profiles.find((p) => p.thinEvidence)?.agent.id ?? '',
     },
   };
 }

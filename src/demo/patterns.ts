@@ -89,6 +89,37 @@ export const PATTERNS = {
   topAgents: { perTeam: 2, abilityBoost: 2.2, unnamedTipEvery: 4 },
 
   /**
+   * (7) Thin days (METRICS.md v2, Laney p′): on three Sundays in the window the Leeds
+   * team runs a skeleton crew of two agents, so the day rests on about 10 survey answers
+   * instead of about 90. The p′ limits widen on exactly those days, and a low rate there
+   * is not called a signal.
+   */
+  thinDays: { team: 'TM06', daysBeforeAnchor: [20, 13, 6], crew: 2 },
+
+  /**
+   * (8) Thin evidence (METRICS.md v2, ranking values): one agent of the first team works
+   * email, where customers answer the survey about 1 time in 100 (against 22), with a
+   * very low CSAT on those few answers (≈ 50%), and has had only two QA reviews in the
+   * window, both poor. Ranked on raw rates (v1) their CSAT and QA are the worst of the
+   * organisation and they land `lagging`; ranked on shrunk rates and with QA only from 5
+   * reviews (v2) the few answers count for little and they are `average` (seed 42; also
+   * 1, 2 and 7; with other seeds the draws on their other metrics can keep them lagging).
+   */
+  thinEvidence: {
+    team: 'TM01',
+    csat: 0.5,
+    csatResponseRate: 0.005,
+    qa: 62,
+    /** Slightly below the usual on the well-measured metrics (usual: 0.72, 0.90). */
+    fcr: 0.7,
+    answerRate: 0.89,
+    /** Handle time as a multiple of the team's usual. */
+    ahtFactor: 1.04,
+    /** Reviewed only on working days this many days apart (about two in 28 days). */
+    reviewEveryDays: 9,
+  },
+
+  /**
    * Part-timers under the eligibility floor (30 contacts in 28 days): one short shift
    * on a fixed weekday, 3–6 contacts. Any 28 days hold exactly 4 of each weekday, so a
    * part-timer has at most 4 × 6 = 24 contacts in any window.

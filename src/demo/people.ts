@@ -30,6 +30,10 @@ export interface AgentProfile {
   workDays: readonly number[];
   /** First day with data (the hire date, or the first demo day for longer-serving agents). */
   firstDay: LocalDate;
+  /** Planted thin evidence (pattern 8): few survey answers and few QA reviews. */
+  thinEvidence?: boolean;
+  /** Share of contacts that answer the survey, when not the usual 22%. */
+  csatResponseRate?: number;
 }
 
 export interface DemoPeople {
@@ -81,7 +85,33 @@ export function buildPeople(seed: number): DemoPeople {
       );
     }
   }
+  plantThinEvidence(profiles);
   return { teams, profiles };
+}
+
+/**
+ * Pattern 8: the first full-time, non-top agent of the team who predates the data gets
+ * few survey answers at a low rate and few, poor QA reviews. No random draw is added or
+ * removed, so every other agent's numbers stay as they were.
+ */
+function plantThinEvidence(profiles: AgentProfile[]): void {
+  const plant = PATTERNS.thinEvidence;
+  const firstDemoDay = addDays(DEMO_ANCHOR, -(DEMO_DAYS - 1));
+  const agent = profiles.find(
+    (p) =>
+      p.agent.team_id === plant.team &&
+      p.kind === 'full_time' &&
+      !p.top &&
+      p.firstDay === firstDemoDay,
+  );
+  if (!agent) throw new Error(`demo: no agent in ${plant.team} to plant thin evidence on`);
+  agent.thinEvidence = true;
+  agent.csat = plant.csat;
+  agent.csatResponseRate = plant.csatResponseRate;
+  agent.qa = plant.qa;
+  agent.fcr = plant.fcr;
+  agent.answerRate = plant.answerRate;
+  agent.aht = (TEAMS.find((t) => t.id === plant.team)?.ahtSeconds ?? agent.aht) * plant.ahtFactor;
 }
 
 function buildProfile(args: {

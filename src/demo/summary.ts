@@ -17,13 +17,18 @@ export interface PlantedPattern {
     | 'contact_mix_shift'
     | 'enablement_gaps'
     | 'top_agents_with_tips'
-    | 'part_timers_under_floor';
+    | 'part_timers_under_floor'
+    | 'thin_days'
+    | 'thin_evidence_agent';
   /** Team ids where it is planted. */
   teams: string[];
   /** What was planted, in plain words. */
   planted: string;
   /** What `teamhealth report --as-of <anchor>` should show. */
   expect: string;
+  /** Where exactly: the days or the agent, when the pattern has them. */
+  dates?: LocalDate[];
+  agent?: string;
 }
 
 export interface OrganisationSummary {
@@ -99,7 +104,9 @@ export function summariseOrganisation(org: DemoOrganisation): OrganisationSummar
 }
 
 function plantedPatterns(org: DemoOrganisation): PlantedPattern[] {
-  const { csatDecline, volatile, speedOverQuality, mixShift, enablement } = PATTERNS;
+  const { csatDecline, volatile, speedOverQuality, mixShift, enablement, thinDays, thinEvidence } =
+    PATTERNS;
+  const thinAgent = org.agents.find((a) => a.id === org.planted.thinEvidenceAgent);
   const stuck = Object.entries(enablement.stuck)
     .map(([diagnosis, n]) => `${n} ${diagnosis}`)
     .join(', ');
@@ -144,6 +151,22 @@ function plantedPatterns(org: DemoOrganisation): PlantedPattern[] {
       teams: org.teams.map((t) => t.id),
       planted: `${PATTERNS.topAgents.perTeam} strong all-round agents a team, each with a tip on their best metric`,
       expect: 'those agents mostly in the top tier; tips in the store',
+    },
+    {
+      pattern: 'thin_days',
+      teams: [thinDays.team],
+      dates: thinDays.daysBeforeAnchor.map((d) => addDays(DEMO_ANCHOR, -d)),
+      planted: `a skeleton crew of ${thinDays.crew} agents on ${thinDays.daysBeforeAnchor.length} Sundays, so those days rest on about a tenth of the usual survey answers and contacts`,
+      expect:
+        'metrics.csat (and fcr, answer_rate) stability.chart "p_prime" with stability.limits much wider on those dates than on the others; no signal on them',
+    },
+    {
+      pattern: 'thin_evidence_agent',
+      teams: [thinEvidence.team],
+      agent: thinAgent ? `${thinAgent.id} (${thinAgent.name})` : '',
+      planted: `customers answer this agent's survey about ${thinEvidence.csatResponseRate * 100}% of the time (usually 22%) at a low rate (about ${thinEvidence.csat * 100}%), and QA reviewed them only twice, poorly; the rest slightly below the usual`,
+      expect:
+        'n.csat under 10 and n.qa 2; ranked on raw values (v1) the worst CSAT and QA of the organisation and "lagging"; in the report (v2) rankingValues.csat near the group, no QA rank, tier "average" (scripts/compare-tiers.ts)',
     },
     {
       pattern: 'part_timers_under_floor',

@@ -7,6 +7,18 @@
 export const METRICS = ['csat', 'fcr', 'aht', 'qa', 'answer_rate'] as const;
 export type Metric = (typeof METRICS)[number];
 
+/**
+ * Proportions (a count of successes over a count of trials): charted on a Laney p′ chart,
+ * ranked on shrunk rates, shown with a Wilson interval (METRICS.md v2). The others (`qa`,
+ * `aht`) are means.
+ */
+export const PROPORTION_METRICS = ['csat', 'fcr', 'answer_rate'] as const;
+export type ProportionMetric = (typeof PROPORTION_METRICS)[number];
+
+export function isProportion(metric: Metric): metric is ProportionMetric {
+  return (PROPORTION_METRICS as readonly string[]).includes(metric);
+}
+
 /** Quality metrics and efficiency metrics, for the balance rule (METRICS.md, "Efficiency against quality"). */
 export const QUALITY_METRICS: readonly Metric[] = ['csat', 'fcr', 'qa'];
 export const EFFICIENCY_METRICS: readonly Metric[] = ['aht', 'answer_rate'];

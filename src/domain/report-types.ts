@@ -2,7 +2,7 @@
  * The shape of a team report: what analytics produce and what charts, blocks, jobs
  * and `teamhealth report --json` consume. Field names are fixed (issue #3).
  */
-import type { Metric } from './metrics.ts';
+import type { Metric, ProportionMetric } from './metrics.ts';
 import type { EnablementStage, LocalDate } from './records.ts';
 
 export type Direction = 'improving' | 'declining' | 'flat' | 'insufficient_data';
@@ -54,17 +54,47 @@ export interface Signal {
   bad: boolean;
 }
 
-export interface Stability {
+/** One day's control limits on a Laney p′ chart (each day has its own, from its n). */
+export interface DayLimits {
+  date: LocalDate;
+  lcl: number;
+  ucl: number;
+}
+
+/** What both control charts report (METRICS.md, "Stability"). */
+interface StabilityCommon {
+  /** Centre line: the mean of the daily values (XmR) or p̄ = Σx/Σn (p′). */
   mean: number | null;
-  ucl: number | null;
-  lcl: number | null;
-  /** Mean moving range. */
+  /** Mean moving range: of the daily values (XmR), of the daily z-scores (p′). */
   mrBar: number | null;
-  /** Coefficient of variation, population sd / mean. */
+  /** Coefficient of variation of the daily values, population sd / mean. */
   cv: number | null;
   status: StabilityStatus;
   signals: Signal[];
 }
+
+/** XmR chart, for means (`qa`, `aht`): one pair of limits for the whole window. */
+export interface XmrStability extends StabilityCommon {
+  chart: 'xmr';
+  ucl: number | null;
+  lcl: number | null;
+}
+
+/**
+ * Laney p′ chart, for proportions (`csat`, `fcr`, `answer_rate`): limits day by day,
+ * wider on thin days, so there is no single `ucl`/`lcl` (both null).
+ */
+export interface PPrimeStability extends StabilityCommon {
+  chart: 'p_prime';
+  ucl: null;
+  lcl: null;
+  /** One entry per day of the series, in order (empty with fewer than 2 days). */
+  limits: DayLimits[];
+  /** σ_z = MR̄_z / 1.128: how much more (or less) the days vary than binomial chance. */
+  sigmaZ: number | null;
+}
+
+export type Stability = XmrStability | PPrimeStability;
 
 export interface MetricReport {
   /** Ratio of sums over the window; null if the denominator is 0. */
@@ -124,8 +154,19 @@ export interface AgentReport {
   composite: number | null;
   /** contacts_handled over the window */
   contacts: number;
-  /** Per-metric percentile among eligible agents of the peer group (0 worst … 1 best). */
+  /**
+   * Per-metric percentile among eligible agents of the peer group (0 worst … 1 best),
+   * ranked on `rankingValues`.
+   */
   percentiles: Partial<Record<Metric, number>>;
+  /**
+   * What each metric is ranked on (METRICS.md v2, "Ranking values"): proportions shrunk
+   * toward the peer group by empirical Bayes, QA only with enough reviews, handle time raw.
+   * Eligible agents only; a metric without a ranking value has no percentile.
+   */
+  rankingValues: Partial<Record<Metric, number>>;
+  /** Wilson 95% interval [lo, hi] of each proportion with n > 0 (csat, fcr, answer_rate). */
+  intervals: Partial<Record<ProportionMetric, [number, number]>>;
   /** Per-metric value over the window. */
   values: Partial<Record<Metric, number>>;
   /** Per-metric denominator over the window. */
@@ -191,11 +232,11 @@ export interface PeerMatch {
   metric: Metric;
   /** Agent id of the team's best eligible agent on the metric. */
   leader: string;
-  /** Every agent sharing the leader's value (the leader included), sorted by id. */
+  /** Every agent sharing the leader's ranking value (the leader included), sorted by id. */
   leaders: string[];
   /** Agents whose weakest metric (by percentile) this is. */
   learners: string[];
-  /** Leader's value minus the learners' mean value, in metric units (polarity applied: positive = leader better). */
+  /** Leader's ranking value minus the learners' mean ranking value, in metric units (polarity applied: positive = leader better). */
   gap: number;
 }
 
@@ -236,4 +277,6 @@ export interface ReportOptions {
   peerGroup: 'organisation' | 'site';
   /** Months of monthly series (default 6). */
   monthlyMonths: number;
+  /** QA is ranked only with at least this many evaluations in the window (default 5). */
+  qaMinEvaluations: number;
 }

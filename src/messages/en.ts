@@ -74,6 +74,8 @@ export const en = {
   'metric.fallback': '{team} {label}: {value} ({n}), {health}.',
   'metric.trend': '*Trend*: {direction}, {slope} a week ({p}, {points} days)',
   'metric.stability': '*Stability*: {stability}; centre {mean}, limits {lcl} – {ucl}',
+  'metric.stability_p_prime':
+    '*Stability*: {stability}; centre {mean}; the limits vary with each day’s n ({nLabel}): wider on quiet days, so a low value on a quiet day is not called a signal',
   'metric.signal': '• {rule} {side} on {dates}',
   'metric.signal.beyond_limits': 'Point beyond the limits',
   'metric.signal.run': 'Run of 8',
@@ -89,6 +91,11 @@ export const en = {
   'metric.month_value': '{month} {value} (n {n})',
 
   // ---- tiers -------------------------------------------------------------------------
+  'funnel.header':
+    '*Worse than the team beyond chance* (outside the 99.8% funnel limits for their n; only you see this)',
+  'funnel.flag': '• {label}: {name} {value} ({interval}{n})',
+  'funnel.clear':
+    '• {labels}: nobody is outside the 99.8% limits on the worse side; the differences are within chance.',
   'tiers.header': '{team}: tier mix',
   'tiers.fallback': '{team}: {top} top, {average} average, {lagging} lagging.',
   'tiers.mix':
@@ -100,7 +107,6 @@ export const en = {
   'tiers.group.lagging':
     '*Lagging* (coach on their focus area; never shared with the agent as “lagging”)',
   'tiers.group.insufficient_data': '*Not enough contacts yet*',
-  'tiers.agent': '{name} ({composite})',
   'tiers.none': '_nobody_',
   'tiers.private': 'Individual tiers are for leads and directors only.',
 
@@ -175,6 +181,7 @@ export const en = {
   'charts_post.change.mix_drivers':
     '*Contact reasons* shifted in the last 7 days, led by {reasons}',
   'charts_post.trend_title': '{team}: {label}, daily with limits',
+  'charts_post.funnel_title': '{team}: {label} by agent against n (funnel)',
   'charts_post.monthly_title': '{team}: {label}, by month',
   'charts_post.dashboard_title': '{team}: team health',
   'charts_post.mix_title': '{team}: contact reasons',
@@ -212,6 +219,7 @@ export const en = {
   'agent.header': 'Your numbers, {name}',
   'agent.fallback': 'Your numbers over {days} days: strength {strength}, focus {focus}.',
   'agent.metric_line': '*{label}*: {value} ({n}) · team median {median}',
+  'agent.metric_line_interval': '*{label}*: {value} ({interval}, {n}) · team median {median}',
   'agent.metric_line_few_reviews':
     '*{label}*: {value} ({n}) · not enough reviews yet to compare ({min} needed) · team median {median}',
   'agent.strength_ahead_one':
@@ -336,6 +344,30 @@ export const en = {
   'chart.signal.drift_up': '{drifts} upwards',
   'chart.signal.drift_down': '{drifts} downwards',
   // Trend and stability (one metric, one team).
+  'chart.agent_funnel.title': '{label} by agent against n: {team}',
+  'chart.agent_funnel.subtitle':
+    'Each dot is one agent at the number of {nLabel} their rate rests on. Inside the funnel a rate can be chance (95% dashed, 99.8% solid, around the team’s {pooled}).',
+  'chart.agent_funnel.x_axis': 'n ({nLabel})',
+  'chart.agent_funnel.agents': 'Agents within the 99.8% limits',
+  'chart.agent_funnel.better': 'Better beyond chance',
+  'chart.agent_funnel.worse': 'Worse beyond chance',
+  'chart.agent_funnel.centre': 'Team {pooled}',
+  'chart.agent_funnel.limits_95': '95% limits (dashed)',
+  'chart.agent_funnel.limits_998': '99.8% limits (solid)',
+  'chart.agent_funnel.no_data_what': '{label} by agent for {team}',
+  'chart.agent_funnel.alt':
+    '{label} for {team} by agent: {agents}, each placed at the number of {nLabel} their rate rests on ({minN} to {maxN}), around the team’s pooled {pooled}, with the 95% and 99.8% limits chance allows at each n. {worse} {better}',
+  'chart.agent_funnel.worse_none': 'No agent is worse than the team beyond chance.',
+  'chart.agent_funnel.worse_below_one':
+    '{count} agent is below the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.worse_below_other':
+    '{count} agents are below the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.worse_above_one':
+    '{count} agent is above the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.worse_above_other':
+    '{count} agents are above the 99.8% limits: worse beyond chance.',
+  'chart.agent_funnel.better_count_one': '{count} agent is better beyond chance.',
+  'chart.agent_funnel.better_count_other': '{count} agents are better beyond chance.',
   'chart.trend.no_data_what': '{label} for {team}',
   'chart.trend.rule.beyond_limits': 'Beyond limits',
   'chart.trend.rule.run': 'Run of 8',
@@ -498,6 +530,7 @@ export const en = {
   'unit.minutes_seconds': '{minutes}m {seconds}s',
   'unit.seconds_short': '{seconds}s',
   'unit.pts': '{delta} pts',
+  'unit.interval': '{lo}–{hi}%',
   'unit.percent': '%',
   'unit.minutes': 'minutes',
   'unit.score': 'score',

@@ -72,6 +72,17 @@ export function axisLabel(metric: Metric): string {
   });
 }
 
+/**
+ * A Wilson interval in whole percent, widened outward (lower end rounded down, upper end
+ * up) so the printed range always contains the computed one.
+ * @example formatInterval([0.7734, 0.8828]) // '77–89%'
+ */
+export function formatInterval(interval: readonly [number, number]): string {
+  const lo = Math.floor(interval[0] * 100 + 1e-9);
+  const hi = Math.ceil(interval[1] * 100 - 1e-9);
+  return t('unit.interval', { lo: String(lo), hi: String(hi) });
+}
+
 /** "n = 1,204 survey responses" */
 export function formatN(metric: Metric, n: number): string {
   return `n = ${n.toLocaleString('en-US')} ${metricNLabel(metric)}`;

@@ -229,7 +229,9 @@ export async function answerQuery(
           window: report.window,
           metric,
           ...(query.monthly ? { monthly: true } : {}),
+          funnel: seesAgents,
         })),
+        seesAgents,
       });
       break;
     }
@@ -241,7 +243,11 @@ export async function answerQuery(
       message = buildTiersBlocks({
         ...base,
         audience: role === 'director' ? 'director' : 'lead',
-        ...(await charts(windows.length > 0 ? { view: 'tiers', team: teamReport, windows } : null)),
+        ...(await charts(
+          windows.length > 0
+            ? { view: 'tiers', team: teamReport, windows, funnel: seesAgents }
+            : null,
+        )),
       });
       break;
     }

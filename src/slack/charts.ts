@@ -42,10 +42,24 @@ type Window = { from: LocalDate; to: LocalDate };
 export type ChartRequest =
   | { view: 'team'; team: TeamReport; window: Window }
   | { view: 'weekly'; team: TeamReport; window: Window; monthly: Metric }
-  | { view: 'metric'; team: TeamReport; window: Window; metric: Metric; monthly?: boolean }
+  | {
+      view: 'metric';
+      team: TeamReport;
+      window: Window;
+      metric: Metric;
+      monthly?: boolean;
+      /** The viewer may see agents' points (leads and directors): the funnel slot may fill. */
+      funnel?: boolean;
+    }
   | { view: 'mix'; team: TeamReport }
   | { view: 'enablement'; team: TeamReport; initiative?: string }
-  | { view: 'tiers'; team: TeamReport; windows: { from: LocalDate; mix: TierMix }[] }
+  | {
+      view: 'tiers';
+      team: TeamReport;
+      windows: { from: LocalDate; mix: TierMix }[];
+      /** As for `metric`. */
+      funnel?: boolean;
+    }
   | { view: 'digest'; report: Pick<OrgReport, 'teams' | 'window' | 'options'> };
 
 /** One chart a view shows: its spec, a short name (the file is `<scope>-<name>.png`) and a title. */

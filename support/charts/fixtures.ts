@@ -61,6 +61,7 @@ export function metricReport(args: MetricFixtureArgs): MetricReport {
         points: points.length,
       },
       stability: {
+        chart: 'xmr',
         mean: null,
         ucl: null,
         lcl: null,
@@ -126,6 +127,7 @@ export function metricReport(args: MetricFixtureArgs): MetricReport {
       points: points.length,
     },
     stability: {
+      chart: 'xmr',
       mean,
       ucl,
       lcl,

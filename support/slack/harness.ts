@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createReportCache, type ReportCache } from '../../src/reporting/org-report-cache.ts';
 import { createApp } from '../../src/slack/app.ts';
 import { type ChartMaker, createChartMaker } from '../../src/slack/charts.ts';
+import { funnelSlots } from '../../src/slack/funnel-chart.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/types.ts';
 import {
@@ -37,7 +38,10 @@ export const NOW = new Date('2026-11-02T10:00:00Z');
  * The real chart selection (src/slack/charts.ts) with a stand-in for the renderer: a few
  * bytes per chart, so the tests see the files, names and alt texts each view really sends.
  */
-export const fakeCharts: ChartMaker = createChartMaker(async () => Buffer.from('fake-png-bytes'));
+export const fakeCharts: ChartMaker = createChartMaker(
+  async () => Buffer.from('fake-png-bytes'),
+  funnelSlots,
+);
 
 export interface Harness {
   url: string;

@@ -209,15 +209,44 @@ describe('assembleOrgReport on a small organisation', () => {
       { initiativeId: 'I1', agents: [{ id: 'a1', diagnosis: 'not_learned' }] },
     ]);
     expect(t2?.enablement).toEqual([]);
-    // Only CSAT measured, so it is everyone's weakest: leader a1 (0.96), learners a2–a5,
-    // gap 0.96 − mean(0.94, 0.92, 0.90, 0.88) = 0.05.
+    // Only CSAT measured, so it is everyone's weakest: leader a1 (0.96), learners a2–a5.
+    // The gap is on ranking values (shrunk rates): raw 0.96 − mean(0.94, 0.92, 0.90, 0.88)
+    // = 0.05, times n/(n + κ) with n = 50 for everyone. Over the 10 eligible agents
+    // (48 … 39 of 50, Python one-off): μ = 0.87, v = 0.0036667, e = 0.87·0.13/50 = 0.002262,
+    // τ² = 0.0014047, κ = 79.517323 → gap 0.05·50/129.517323 = 0.019302437218983226.
     expect(t1?.peers).toHaveLength(1);
     expect(t1?.peers[0]).toMatchObject({
       metric: 'csat',
       leader: 'a1',
       learners: ['a2', 'a3', 'a4', 'a5'],
     });
-    expect(t1?.peers[0]?.gap).toBeCloseTo(0.05, 12);
+    expect(t1?.peers[0]?.gap).toBeCloseTo(0.019302437218983226, 10);
+  });
+
+  it('charts proportions on p′ (a limit pair for every day) and means on XmR', () => {
+    const csat = t1?.metrics.csat.stability;
+    expect(csat?.chart).toBe('p_prime');
+    if (csat?.chart !== 'p_prime') return;
+    // Centre: Σx/Σn over the 28 days = (100 + 99 + … + 73)/2800 = 2422/2800.
+    expect(csat.mean).toBeCloseTo(2422 / 2800, 12);
+    expect(csat.limits.map((l) => l.date)).toEqual(t1?.metrics.csat.series.map((p) => p.date));
+    expect(csat.sigmaZ).not.toBeNull();
+    expect(t1?.metrics.aht.stability).toMatchObject({ chart: 'xmr' });
+    expect(t1?.metrics.aht.stability.ucl).not.toBeNull();
+  });
+
+  it('gives each agent ranking values and a Wilson interval per proportion with n > 0', () => {
+    const a1 = t1?.agents.find((a) => a.id === 'a1');
+    // 48 of 50: scipy binomtest(48, 50).proportion_ci(method='wilson') = 0.8654 – 0.9890.
+    expect(a1?.intervals.csat?.[0]).toBeCloseTo(0.8654, 4);
+    expect(a1?.intervals.csat?.[1]).toBeCloseTo(0.989, 4);
+    expect(a1?.intervals).not.toHaveProperty('fcr');
+    expect(a1?.rankingValues.csat).toBeLessThan(0.96);
+    expect(a1?.rankingValues.csat).toBeGreaterThan(0.87);
+    // b6 is under the floor: an interval, but no ranking value.
+    const b6 = t2?.agents.find((a) => a.id === 'b6');
+    expect(b6?.rankingValues).toEqual({});
+    expect(b6?.intervals.csat).toBeDefined();
   });
 
   it('refuses a malformed asOf', () => {

@@ -13,6 +13,7 @@ const trendOf = (t: Partial<Trend>): Trend => ({
   ...t,
 });
 const stable: Stability = {
+  chart: 'xmr',
   mean: 0.9,
   ucl: 0.98,
   lcl: 0.82,

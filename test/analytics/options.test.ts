@@ -11,6 +11,7 @@ describe('resolveReportOptions', () => {
       weights: { csat: 1, fcr: 1, aht: 1, qa: 1, answer_rate: 1 },
       peerGroup: 'organisation',
       monthlyMonths: 6,
+      qaMinEvaluations: 5,
     });
   });
 

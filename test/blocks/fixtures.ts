@@ -3,7 +3,8 @@
  * the expected text can be worked out by hand, plus a generator for the largest
  * realistic organisation (60 teams × 16 agents) with long names.
  */
-import { METRICS, type Metric } from '../../src/domain/metrics.ts';
+import { wilson } from '../../src/analytics/wilson.ts';
+import { isProportion, METRICS, type Metric } from '../../src/domain/metrics.ts';
 import type {
   AgentReport,
   Health,
@@ -20,7 +21,24 @@ export function metricReport(
   n: number,
   health: Health = 'healthy',
   reasons: HealthReason[] = [],
+  chart: 'xmr' | 'p_prime' = 'xmr',
 ): MetricReport {
+  const status = health === 'watch' ? 'volatile' : 'stable';
+  const stability: MetricReport['stability'] =
+    chart === 'p_prime'
+      ? {
+          chart,
+          mean: value,
+          ucl: null,
+          lcl: null,
+          limits: [],
+          sigmaZ: 1,
+          mrBar: null,
+          cv: null,
+          status,
+          signals: [],
+        }
+      : { chart, mean: value, ucl: null, lcl: null, mrBar: null, cv: null, status, signals: [] };
   return {
     value,
     n,
@@ -35,15 +53,7 @@ export function metricReport(
       direction: health === 'at_risk' ? 'declining' : 'flat',
       points: 28,
     },
-    stability: {
-      mean: value,
-      ucl: null,
-      lcl: null,
-      mrBar: null,
-      cv: null,
-      status: health === 'watch' ? 'volatile' : 'stable',
-      signals: [],
-    },
+    stability,
     health,
     reasons,
   };
@@ -64,7 +74,12 @@ export function agentReport(
   values: Partial<Record<Metric, number>>,
 ): AgentReport {
   const n: Partial<Record<Metric, number>> = {};
-  for (const m of Object.keys(values) as Metric[]) n[m] = 40;
+  const intervals: AgentReport['intervals'] = {};
+  for (const m of Object.keys(values) as Metric[]) {
+    n[m] = 40;
+    // The Wilson interval of round(40·value) of 40 (the report computes it from the sums).
+    if (isProportion(m)) intervals[m] = wilson(Math.round(40 * (values[m] as number)), 40);
+  }
   return {
     id,
     name,
@@ -73,6 +88,8 @@ export function agentReport(
     composite: tier === 'insufficient_data' ? null : 0.5,
     contacts: 120,
     percentiles,
+    rankingValues: tier === 'insufficient_data' ? {} : { ...values },
+    intervals,
     values,
     n,
     previousTier: null,
@@ -91,7 +108,7 @@ export function billingNorth(): TeamReport {
     site: 'Manchester',
     timezone: 'Europe/London',
     metrics: {
-      csat: metricReport(0.8734, 1204),
+      csat: metricReport(0.8734, 1204, 'healthy', [], 'p_prime'),
       fcr: metricReport(0.71, 3300),
       qa: metricReport(86.5, 42),
       aht: metricReport(312, 3300, 'at_risk', [
@@ -204,6 +221,7 @@ export const reportFrame = {
     weights: { csat: 1, fcr: 1, aht: 1, qa: 1, answer_rate: 1 },
     peerGroup: 'organisation' as const,
     monthlyMonths: 6,
+    qaMinEvaluations: 5,
   },
 };
 

@@ -36,11 +36,17 @@ describe('buildAgentViewBlocks', () => {
     expect(text).toContain('*Your focus*: CSAT'); // 0 is the lowest
   });
 
-  it('compares each number with the team median', () => {
-    // CSAT values present: 0.95, 0.85, 0.80 (Ana has none) → median 0.85 → 85.0%
+  it('compares each number with the team median, a proportion with its Wilson interval', () => {
+    // CSAT values present: 0.95, 0.85, 0.80 (Ana has none) → median 0.85 → 85.0%.
+    // 32 of 40: scipy binomtest(32, 40).proportion_ci(method='wilson') = 0.6524 – 0.8950,
+    // printed widened to whole percent: 65–90%.
     expect(JSON.stringify(lee().blocks)).toContain(
-      '*CSAT*: 80.0% (n = 40 survey responses) · team median 85.0%',
+      '*CSAT*: 80.0% (65–90%, n = 40 survey responses) · team median 85.0%',
     );
+  });
+
+  it('shows no interval beside a mean (QA score, handle time)', () => {
+    expect(JSON.stringify(lee().blocks)).toMatch(/\*QA score\*: [\d.]+ \(n = 40 reviews\)/);
   });
 
   it('shows a peer tip with its consenting author and a helpful button, and a snooze button', () => {
@@ -71,7 +77,9 @@ describe('buildTiersBlocks', () => {
     const text = JSON.stringify(
       buildTiersBlocks({ team: billingNorth(), report: reportFrame, audience: 'lead' }).blocks,
     );
-    expect(text).toContain('*Top*\\nPriya Shah (50)');
+    // Alphabetical, no score: a tier is a group, not a ranking.
+    expect(text).toContain('*Top*\\nPriya Shah');
+    expect(text).not.toMatch(/Priya Shah \(\d+\)/);
     expect(text).toContain('Lee Chen');
     expect(text).toContain('*Not enough contacts yet*\\nAna Ruiz');
   });

@@ -123,6 +123,16 @@ describe('buildMetricDetailBlocks', () => {
     expect(detail('aht').text).toBe('Billing North Handle time: 5m 12s (n = 3,300), At risk.');
   });
 
+  it('gives handle time (XmR) its one pair of limits', () => {
+    expect(JSON.stringify(detail('aht').blocks)).toMatch(/limits .+ – /);
+  });
+
+  it('says a p′ metric’s limits vary with each day’s n, with no single pair of limits', () => {
+    const text = JSON.stringify(detail('csat').blocks);
+    expect(text).toContain('the limits vary with each day’s n (survey responses)');
+    expect(text).not.toMatch(/limits [\d–-]/);
+  });
+
   it('is valid Block Kit', () => expectValidBlocks(detail('csat').blocks));
 
   it('matches its snapshot', () => expect(detail('aht')).toMatchSnapshot());

@@ -48,6 +48,7 @@ function handReport(over: {
       points: over.values.length,
     },
     stability: {
+      chart: 'xmr',
       mean: over.mean,
       ucl: over.ucl,
       lcl: over.lcl,

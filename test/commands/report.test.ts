@@ -177,6 +177,34 @@ describe('report on a real embedded store', () => {
     expect(json.teams[0].metrics.fcr).toMatchObject({ value: null, health: 'insufficient_data' });
   });
 
+  it('report --json carries the v2 fields an outside check reads, by their exact names', () => {
+    const json = JSON.parse(cli(['--json']).stdout);
+    const csat = json.teams[0].metrics.csat;
+    expect(csat.stability.chart).toBe('p_prime');
+    expect(csat.stability.mean).toBeCloseTo(2422 / 2800, 12);
+    expect(typeof csat.stability.sigmaZ).toBe('number');
+    expect(csat.stability.limits).toHaveLength(28);
+    expect(Object.keys(csat.stability.limits[0]).sort()).toEqual(['date', 'lcl', 'ucl']);
+    expect(csat.stability.limits[0].date).toBe('2026-10-04');
+    expect(json.teams[0].metrics.aht.stability.chart).toBe('xmr');
+    expect(json.teams[0].metrics.aht.stability).toHaveProperty('ucl');
+    expect(json.teams[0].metrics.aht.stability).toHaveProperty('lcl');
+    const [a1, a2] = json.teams[0].agents;
+    // Two ranked agents (N < 3): ranking values are the raw rates.
+    expect(a1.rankingValues.csat).toBeCloseTo(1022 / 1400, 12);
+    expect(a2.percentiles.csat).toBe(1);
+    // scipy binomtest(1022, 1400).proportion_ci(method='wilson') = 0.70614 – 0.75260.
+    expect(a1.intervals.csat[0]).toBeCloseTo(0.70614, 4);
+    expect(a1.intervals.csat[1]).toBeCloseTo(0.7526, 4);
+    expect(Object.keys(a1.intervals)).toEqual(['csat']);
+  });
+
+  it('report --qa-min-evaluations 0 is a usage error naming the option (exit 64)', () => {
+    const run = cli(['--qa-min-evaluations', '0']);
+    expect(run.status).toBe(64);
+    expect(run.stderr).toMatch(/qa-min-evaluations|qaMinEvaluations/);
+  });
+
   it('report --json into a pipe whose reader has gone (| head) ends quietly with its exit code', async () => {
     const child = spawn(process.execPath, [BIN, 'report', '--json'], {
       env: { ...cleanEnv(), TEAMHEALTH_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },

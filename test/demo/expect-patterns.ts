@@ -10,6 +10,8 @@
  */
 import { expect } from 'vitest';
 import type { DemoOrganisation } from '../../src/demo/organisation.ts';
+import { PATTERNS } from '../../src/demo/patterns.ts';
+import { addDays } from '../../src/domain/dates.ts';
 import type { OrgReport, TeamReport } from '../../src/domain/report-types.ts';
 
 export function teamOf(report: OrgReport, id: string): TeamReport {
@@ -80,4 +82,50 @@ export function expectPlantedPatterns(report: OrgReport, org: DemoOrganisation):
   expectSpeedOverQuality(report);
   expectMixShift(report);
   expectEnablementGaps(report, org);
+  expectThinDays(report);
+  expectThinEvidence(report, org);
+}
+
+/**
+ * Pattern 7: on TM06's three skeleton-crew Sundays the p′ limits are wider than on every
+ * other day of the window, and none of them is a signal.
+ */
+export function expectThinDays(report: OrgReport): void {
+  const thin = new Set(PATTERNS.thinDays.daysBeforeAnchor.map((d) => addDays(report.asOf, -d)));
+  const s = teamOf(report, PATTERNS.thinDays.team).metrics.csat.stability;
+  expect(s.chart).toBe('p_prime');
+  if (s.chart !== 'p_prime') return;
+  const width = (l: { lcl: number; ucl: number }) => l.ucl - l.lcl;
+  const thinWidths = s.limits.filter((l) => thin.has(l.date)).map(width);
+  const otherWidths = s.limits.filter((l) => !thin.has(l.date)).map(width);
+  expect(thinWidths).toHaveLength(thin.size);
+  expect(Math.min(...thinWidths)).toBeGreaterThan(Math.max(...otherWidths));
+  const signalled = s.signals.filter((x) => x.rule === 'beyond_limits').flatMap((x) => x.points);
+  expect(signalled.filter((d) => thin.has(d))).toEqual([]);
+}
+
+/**
+ * Pattern 8: the agent with a handful of survey answers and two QA reviews is not ranked on
+ * QA and is ranked on a CSAT pulled toward the group (the tier itself also depends on the
+ * seed's draws on the other metrics: checked for seed 42 in planted-report.test.ts).
+ */
+export function expectThinEvidence(report: OrgReport, org: DemoOrganisation): void {
+  const agent = report.teams
+    .flatMap((t) => t.agents)
+    .find((a) => a.id === org.planted.thinEvidenceAgent);
+  expect(agent, 'the thin-evidence agent is in the report').toBeDefined();
+  if (!agent) return;
+  expect(agent.n.csat ?? 0).toBeLessThan(12);
+  expect(agent.n.qa ?? 0).toBeLessThan(5);
+  expect(agent.percentiles.qa).toBeUndefined();
+  const raw = agent.values.csat as number;
+  const ranked = agent.rankingValues.csat as number;
+  // μ of the shrinkage: the mean raw CSAT of the agents ranked on it (METRICS.md v2).
+  const rates = report.teams
+    .flatMap((t) => t.agents)
+    .filter((a) => a.rankingValues.csat !== undefined)
+    .map((a) => a.values.csat as number);
+  const mu = rates.reduce((s, r) => s + r, 0) / rates.length;
+  // Pulled most of the way toward the group: nearer μ than the raw rate, by half at least.
+  expect(Math.abs(ranked - mu)).toBeLessThan(Math.abs(raw - mu) / 2);
 }

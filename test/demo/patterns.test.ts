@@ -70,6 +70,12 @@ describe('teamhealth demo through the SQLite store', () => {
     expect(where.speed_over_quality).toEqual(['TM05']);
     expect(where.contact_mix_shift).toEqual(['TM07']);
     expect(where.enablement_gaps).toEqual(['TM01', 'TM06']);
+    expect(where.thin_days).toEqual(['TM06']);
+    expect(where.thin_evidence_agent).toEqual(['TM01']);
+    const thin = summary.patterns.find((p) => p.pattern === 'thin_days');
+    expect(thin?.dates).toEqual(['2026-10-11', '2026-10-18', '2026-10-25']);
+    const agent = summary.patterns.find((p) => p.pattern === 'thin_evidence_agent');
+    expect(agent?.agent).toContain(org.planted.thinEvidenceAgent);
   });
 
   it('writes report.json in which every planted pattern is found', async () => {

@@ -5,6 +5,7 @@
  * The same checks through the real store are in patterns.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assignTiers } from '../../src/analytics/tiers.ts';
 import { type DemoOrganisation, generateDemoOrganisation } from '../../src/demo/organisation.ts';
 import { writeDemoToStore } from '../../src/demo/store-writer.ts';
 import { METRICS } from '../../src/domain/metrics.ts';
@@ -16,6 +17,8 @@ import {
   expectMixShift,
   expectPlantedPatterns,
   expectSpeedOverQuality,
+  expectThinDays,
+  expectThinEvidence,
   expectVolatile,
   teamOf,
 } from './expect-patterns.ts';
@@ -58,6 +61,28 @@ describe('the report on the demo organisation (seed 42, in memory)', () => {
       for (const metric of METRICS)
         expect(teamOf(report, id).metrics[metric].health, `${id} ${metric}`).toBe('healthy');
     }
+  });
+
+  it('finds the Leeds team’s p′ limits widest on its three skeleton-crew Sundays', () =>
+    expectThinDays(report));
+
+  it('ranks the thin-evidence agent lagging on raw values (v1) but not on ranking values (v2)', () => {
+    expectThinEvidence(report, org);
+    const agent = report.teams
+      .flatMap((t) => t.agents)
+      .find((a) => a.id === org.planted.thinEvidenceAgent);
+    expect(agent?.tier).toBe('average');
+    const agents = report.teams.flatMap((t) => t.agents);
+    const v1 = assignTiers(
+      agents.map((a) => ({
+        id: a.id,
+        group: 'organisation',
+        contacts: a.contacts,
+        values: a.values,
+      })),
+      report.options,
+    );
+    expect(v1.get(org.planted.thinEvidenceAgent)?.tier).toBe('lagging');
   });
 
   it('leaves every part-timer untiered (under 30 contacts in the window)', () => {

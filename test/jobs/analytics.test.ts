@@ -12,6 +12,8 @@ const agent = (id: string, over: Partial<AgentReport>): AgentReport => ({
   composite: 0.5,
   contacts: 100,
   percentiles: {},
+  rankingValues: {},
+  intervals: {},
   values: {},
   n: {},
   previousTier: 'average',
@@ -116,6 +118,8 @@ describe('coachingFor', () => {
       teamMedian: 0.8,
       percentile: 0.9,
       tooFewReviews: false,
+      // This fixture's agents carry no intervals (the report computes them from the sums).
+      interval: null,
     });
     expect(c.lines.find((l) => l.metric === 'aht')?.teamMedian).toBe(300);
     // Quality metrics come before efficiency ones.

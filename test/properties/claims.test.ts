@@ -10,8 +10,8 @@
  *   peers" only at a percentile ≥ 0.5; a named strength has the agent's best percentile,
  *   a focus the worst, among metrics with a percentile on which the peer group does not
  *   all tie, QA only with ≥ 5 reviews; every metric sharing it is named;
- * - "leads the team on" (peer nudge): every named leader has the team's best value among
- *   agents ranked on the metric, and everyone sharing it is named;
+ * - "leads the team on" (peer nudge): every named leader has the team's best ranking value
+ *   (METRICS.md v2) among agents ranked on the metric, and everyone sharing it is named;
  * - top of the team, most improved, personal best (recognition);
  * - "has the most lagging agents" and "stands out" (the digest's tier-mix chart);
  * - rose / fell / held steady in the trend chart's alt text, stable / volatile and
@@ -258,7 +258,7 @@ describe('every claim holds against the report, on generated organisations', () 
     });
   });
 
-  it('"leads the team on": every named leader has the best value, and all who share it are named', async () => {
+  it('"leads the team on": every named leader has the best ranking value, and all who share it are named', async () => {
     await property(({ report }) => {
       for (const team of report.teams) {
         const match = mostNeeded(team.peers);
@@ -276,24 +276,25 @@ describe('every claim holds against the report, on generated organisations', () 
         );
         const said = /:clap: (.+?) (?:leads|share the lead of) the team on/.exec(text)?.[1] ?? '';
         const named = team.agents.filter((a) => said.split(/, | and /).includes(a.name));
+        // Ranked on ranking values (METRICS.md v2): shrunk rates, QA only with enough reviews.
         const ranked = team.agents.filter(
           (a) =>
             a.tier !== 'insufficient_data' &&
-            a.values[match.metric] !== undefined &&
+            a.rankingValues[match.metric] !== undefined &&
             a.percentiles[match.metric] !== undefined &&
             (match.metric !== 'qa' || (a.n.qa ?? 0) >= QA_MIN),
         );
         const sign = polaritySign(match.metric);
-        const best = Math.max(...ranked.map((a) => sign * (a.values[match.metric] as number)));
+        const rankOn = (a: AgentReport) => sign * (a.rankingValues[match.metric] as number);
+        const best = Math.max(...ranked.map(rankOn));
         expect(named.length, `${team.id}: a leader is named`).toBeGreaterThan(0);
-        for (const a of named)
-          expect(sign * (a.values[match.metric] as number), `${team.id} ${a.id} leads`).toBe(best);
+        for (const a of named) expect(rankOn(a), `${team.id} ${a.id} leads`).toBe(best);
         expect(
           named.map((a) => a.id).sort(),
           `${team.id}: everyone sharing the best ${match.metric} is named`,
         ).toEqual(
           ranked
-            .filter((a) => sign * (a.values[match.metric] as number) === best)
+            .filter((a) => rankOn(a) === best)
             .map((a) => a.id)
             .sort(),
         );

@@ -56,7 +56,16 @@ describe('the chart each view shows (one selection, src/slack/charts.ts)', () =>
     (answer.blocks as Block[]).filter((b) => b.type === 'image');
 
   it.each([
-    ['tiers', USERS.lead1, [/^Tier mix for Billing North over the last/]],
+    [
+      'tiers',
+      USERS.lead1,
+      [/^Tier mix for Billing North over the last/, /^CSAT for Billing North by agent/],
+    ],
+    [
+      'metric csat',
+      USERS.lead1,
+      [/^CSAT for Billing North .* over 28 days/, /^CSAT for Billing North by agent/],
+    ],
     ['metric aht', USERS.lead1, [/^Handle time for Billing North/]],
     ['team Billing North', USERS.lead1, [/^Team health for Billing North/]],
     ['digest', USERS.director, [/^Status of 2 teams/, /^Tier mix across 2 teams/]],
@@ -116,6 +125,34 @@ describe('every subcommand', () => {
     expect(text).toContain('Billing North: tier mix');
     // 3 eligible agents in the organisation's ranking; Priya's numbers are the best.
     expect(text).toContain('*Top*\\nPriya Shah');
+  });
+
+  it('tiers shows a lead, privately, the tier mix and the funnel of the rate with most agents worse beyond chance, and who they are', async () => {
+    const answer = await h.command(USERS.lead1, 'tiers');
+    expect(answer.response_type).toBe('ephemeral');
+    const images = (answer.blocks as { type: string; alt_text?: string }[]).filter(
+      (b) => b.type === 'image',
+    );
+    // At most two images a view: the tier mix, then one funnel (CSAT: the rate with the
+    // most agents below its 99.8% limits here, and first on a tie).
+    expect(images.map((b) => b.alt_text)).toEqual([
+      expect.stringMatching(/^Tier mix for Billing North/),
+      expect.stringMatching(
+        /^CSAT for Billing North by agent: .* 1 agent is below the 99\.8% limits/,
+      ),
+    ]);
+    expect(textOf(answer.blocks)).toContain('Worse than the team beyond chance');
+  });
+
+  it('metric csat adds the CSAT funnel for a lead; metric aht (a mean) has none', async () => {
+    const csat = await h.command(USERS.lead1, 'metric csat');
+    const alts = (csat.blocks as { type: string; alt_text?: string }[])
+      .filter((b) => b.type === 'image')
+      .map((b) => b.alt_text);
+    expect(alts).toContainEqual(expect.stringMatching(/^CSAT for Billing North by agent: /));
+    const aht = await h.command(USERS.lead1, 'metric aht');
+    expect(JSON.stringify(aht.blocks)).not.toContain('by agent:');
+    expect(textOf(aht.blocks)).not.toContain('Worse than the team beyond chance');
   });
 
   it('tiers is refused to an agent', async () => {

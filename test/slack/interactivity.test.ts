@@ -39,8 +39,10 @@ describe('view buttons', () => {
     );
     const imageOf = (answer: Record<string, unknown>) =>
       (answer.blocks as Block[]).filter((b) => b.type === 'image');
-    expect(imageOf(daily)).toHaveLength(1);
+    // The trend, then (for a lead, on a rate) the funnel in the view's second slot.
+    expect(imageOf(daily)).toHaveLength(2);
     expect(imageOf(daily)[0]?.alt_text).toMatch(/^CSAT for Billing North .* over 28 days/);
+    expect(imageOf(daily)[1]?.alt_text).toMatch(/^CSAT for Billing North by agent/);
     const monthlyButton = (daily.blocks as Block[])
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === `${ACTION.period}:monthly`);
@@ -49,7 +51,7 @@ describe('view buttons', () => {
       USERS.lead1,
       monthlyButton as { action_id: string; value: string },
     );
-    expect(imageOf(monthly)).toHaveLength(1);
+    expect(imageOf(monthly)).toHaveLength(2);
     expect(imageOf(monthly)[0]?.alt_text).toMatch(/^CSAT for Billing North by month/);
     const back = (monthly.blocks as Block[])
       .flatMap((b) => b.elements ?? [])

@@ -23,8 +23,10 @@ export interface DayLimits {
  * A stability as it is today, or as METRICS.md v2 extends it (issue 13): which chart,
  * and for p′ the per-day limits and σ_z. Every extension is optional, so both shapes pass.
  */
-export type StabilityWithLimits = Stability & {
+export type StabilityWithLimits = Omit<Stability, 'chart' | 'ucl' | 'lcl'> & {
   chart?: 'p_prime' | 'xmr';
+  ucl: number | null;
+  lcl: number | null;
   limits?: readonly DayLimits[];
   sigmaZ?: number | null;
 };
