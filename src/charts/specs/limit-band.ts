@@ -20,8 +20,9 @@ export interface DayLimits {
 }
 
 /**
- * A stability as it is today, or as METRICS.md v2 extends it (issue 13): which chart,
- * and for p′ the per-day limits and σ_z. Every extension is optional, so both shapes pass.
+ * What the band needs of a stability (METRICS.md v2): which chart, one pair of limits
+ * (XmR) or, for p′, the limits day by day. `chart` may be left out, as in test fixtures
+ * that stand for either shape: then the one pair is drawn flat.
  */
 export type StabilityWithLimits = Omit<Stability, 'chart' | 'ucl' | 'lcl'> & {
   chart?: 'p_prime' | 'xmr';

@@ -14,6 +14,7 @@ import type { DeliveryStore, LeaseStore } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { DELIVERIES } from './schema.ts';
 import { columnsOf, fromRow, type SqlValue, toRow } from './upsert.ts';
+import { whereEquals } from './where.ts';
 
 type Row = Record<string, unknown>;
 
@@ -89,18 +90,11 @@ export function makeDeliveryStore(db: SqliteDatabase): DeliveryStore {
     },
     get: async ({ key }) => get(key),
     list: async ({ job, period, status }) => {
-      const filters: string[] = [];
-      const params: string[] = [];
-      for (const [column, value] of [
+      const { sql: where, params } = whereEquals([
         ['job', job],
         ['period', period],
         ['status', status],
-      ] as const) {
-        if (value === undefined) continue;
-        filters.push(`${column} = ?`);
-        params.push(value);
-      }
-      const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+      ]);
       const rows = db
         .prepare(`SELECT * FROM deliveries ${where} ORDER BY created_at, key`)
         .all(...params) as Row[];

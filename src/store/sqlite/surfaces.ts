@@ -5,6 +5,7 @@ import type { SettingsStore, TipStore } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { SETTINGS as SETTINGS_SPEC, TIPS as TIPS_SPEC } from './schema.ts';
 import { columnsOf, fromRow, inTransaction, toRow } from './upsert.ts';
+import { whereEquals } from './where.ts';
 
 type Row = Record<string, unknown>;
 
@@ -27,18 +28,11 @@ export function makeTipStore(db: SqliteDatabase): TipStore {
     },
     /** Matching tips, most helpful first, then newest. */
     list: async ({ teamId, metric, agentId }) => {
-      const filters: string[] = [];
-      const params: string[] = [];
-      for (const [column, value] of [
+      const { sql: where, params } = whereEquals([
         ['team_id', teamId],
         ['metric', metric],
         ['agent_id', agentId],
-      ] as const) {
-        if (value === undefined) continue;
-        filters.push(`${column} = ?`);
-        params.push(value);
-      }
-      const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+      ]);
       const rows = db
         .prepare(`SELECT * FROM tips ${where} ORDER BY helpful_count DESC, created_at DESC, id`)
         .all(...params) as Row[];
