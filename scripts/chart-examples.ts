@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { funnel } from '../src/analytics/funnel.ts';
+import { pPrime } from '../src/analytics/p-prime.ts';
 import { renderSpec } from '../src/charts/renderer.ts';
 import { type ChartSpec, noDataSpec } from '../src/charts/spec.ts';
 import { contactMixSpec } from '../src/charts/specs/contact-mix.ts';
@@ -18,6 +19,7 @@ import { teamDashboardSpec } from '../src/charts/specs/team-dashboard.ts';
 import { tierMixTeamsSpec } from '../src/charts/specs/tier-mix-teams.ts';
 import { tierMixWindowsSpec } from '../src/charts/specs/tier-mix-windows.ts';
 import { trendStabilitySpec } from '../src/charts/specs/trend-stability.ts';
+import type { MetricReport } from '../src/domain/report-types.ts';
 import {
   dashboardTeam,
   decliningCsat,
@@ -53,6 +55,19 @@ const FUNNEL_AGENTS = [
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'images');
 
+/**
+ * CSAT declining, with few survey responses on Sundays, on its Laney p′ chart (METRICS.md
+ * v2): the band steps out on the thin days, so their low values are not signals.
+ */
+function thinSundaysCsat(): MetricReport {
+  const base = decliningCsat();
+  // Sundays: 9 responses, and a low rate that on so few is within chance.
+  const series = base.series.map((point, i) =>
+    i % 7 === 6 ? { ...point, n: 9, value: point.value - 0.12 } : { ...point, n: 120 },
+  );
+  return { ...base, series, stability: pPrime(series, 'csat') };
+}
+
 /** One spec per chart type (two for trend: a rate and handle time), plus the no-data card. */
 export function exampleSpecs(): Record<string, ChartSpec> {
   const team = dashboardTeam('Manila Billing');
@@ -68,7 +83,7 @@ export function exampleSpecs(): Record<string, ChartSpec> {
     'trend-stability-csat': trendStabilitySpec({
       teamName: 'Manila Billing',
       metric: 'csat',
-      report: decliningCsat(),
+      report: thinSundaysCsat(),
       window: WINDOW,
     }),
     'trend-stability-aht': trendStabilitySpec({
