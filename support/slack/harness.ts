@@ -45,6 +45,8 @@ export const fakeCharts: ChartMaker = createChartMaker(
 
 export interface Harness {
   url: string;
+  /** The SQLite store's folder, for another process to work on at the same time. */
+  dataDir: string;
   slack: SlackStandIn;
   store: Store;
   /** The report cache handed to the app. */
@@ -111,6 +113,7 @@ export async function startHarness(options: { charts?: boolean } = {}): Promise<
 
   return {
     url,
+    dataDir: dir,
     slack,
     store,
     reports,
