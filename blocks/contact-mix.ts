@@ -8,26 +8,22 @@ import { formatP } from '../src/messages/format.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import {
-  type ChartImage,
   chartBlocks,
   context,
   fitMessage,
   header,
   type SlackMessage,
   section,
+  type ViewCharts,
 } from './message.ts';
 import { windowLine } from './team-summary.ts';
 
 const MAX_DRIVERS = 10;
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
-export interface ContactMixArgs {
+export interface ContactMixArgs extends ViewCharts {
   team: TeamReport;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
-  /** The view's charts (src/slack/charts.ts), already uploaded. */
-  charts?: ChartImage[];
-  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
-  chartsFailed?: boolean;
 }
 
 export function buildContactMixBlocks(args: ContactMixArgs): SlackMessage {

@@ -8,13 +8,13 @@ import type { EnablementDiagnosis, OrgReport, TeamReport } from '../src/domain/r
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import {
-  type ChartImage,
   chartBlocks,
   context,
   fitMessage,
   header,
   type SlackMessage,
   section,
+  type ViewCharts,
 } from './message.ts';
 import { windowLine } from './team-summary.ts';
 
@@ -28,17 +28,13 @@ const DIAGNOSES: readonly EnablementDiagnosis[] = [
 /** Initiatives shown before the rest are summarised; two blocks each keeps a message under 50. */
 const MAX_INITIATIVES = 20;
 
-export interface EnablementArgs {
+export interface EnablementArgs extends ViewCharts {
   team: TeamReport;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
   /** Only this initiative (already checked to exist). */
   initiative?: string;
   /** Name who is stuck where: leads and directors only. */
   showAgents: boolean;
-  /** The view's charts (src/slack/charts.ts), already uploaded. */
-  charts?: ChartImage[];
-  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
-  chartsFailed?: boolean;
 }
 
 export function buildEnablementBlocks(args: EnablementArgs): SlackMessage {

@@ -69,8 +69,16 @@ export function chartBlock(chart: ChartImage): ImageBlock {
   };
 }
 
+/** What every view with charts takes (src/slack/charts.ts chooses them). */
+export interface ViewCharts {
+  /** The view's charts, already uploaded. */
+  charts?: ChartImage[];
+  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
+  chartsFailed?: boolean;
+}
+
 /** A view's charts as image blocks, then a visible note when they could not be made. */
-export function chartBlocks(args: { charts?: ChartImage[]; chartsFailed?: boolean }): KnownBlock[] {
+export function chartBlocks(args: ViewCharts): KnownBlock[] {
   const blocks: KnownBlock[] = (args.charts ?? []).map(chartBlock);
   if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
   return blocks;

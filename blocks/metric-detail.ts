@@ -15,13 +15,13 @@ import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';
 import { funnelFlagsText } from './funnel-flags.ts';
 import {
-  type ChartImage,
   chartBlock,
   context,
   fitMessage,
   header,
   type SlackMessage,
   section,
+  type ViewCharts,
 } from './message.ts';
 import { besideLine, healthLabel, statusLine, valueLine } from './metric-lines.ts';
 import { windowLine } from './team-summary.ts';
@@ -29,14 +29,12 @@ import { windowLine } from './team-summary.ts';
 /** Signals listed before the rest are summarised in a count. */
 const MAX_SIGNALS = 8;
 
-export interface MetricDetailArgs {
+export interface MetricDetailArgs extends ViewCharts {
   team: TeamReport;
   metric: Metric;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
   query: Query;
   canShare: boolean;
-  charts?: ChartImage[];
-  chartsFailed?: boolean;
   /** A lead or director: a proportion also gets the funnel's names worse beyond chance. */
   seesAgents?: boolean;
 }

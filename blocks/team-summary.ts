@@ -12,17 +12,17 @@ import { balanceReason } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';
 import {
-  type ChartImage,
   chartBlock,
   context,
   fitMessage,
   header,
   type SlackMessage,
   section,
+  type ViewCharts,
 } from './message.ts';
 import { BALANCED_ORDER, statusLine, valueLine } from './metric-lines.ts';
 
-export interface TeamSummaryArgs {
+export interface TeamSummaryArgs extends ViewCharts {
   team: TeamReport;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
   /** 'channel' when shared: aggregates only, no buttons. */
@@ -30,9 +30,6 @@ export interface TeamSummaryArgs {
   /** What was asked, so the buttons can ask for the next thing. */
   query: Query;
   canShare: boolean;
-  charts?: ChartImage[];
-  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
-  chartsFailed?: boolean;
 }
 
 /** "28 days to 2026-10-31 (2026-10-04 – 2026-10-31)" */

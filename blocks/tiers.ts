@@ -19,27 +19,23 @@ import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { t } from '../src/messages/t.ts';
 import { funnelFlagsText } from './funnel-flags.ts';
 import {
-  type ChartImage,
   chartBlocks,
   context,
   fitMessage,
   header,
   type SlackMessage,
   section,
+  type ViewCharts,
 } from './message.ts';
 import { windowLine } from './team-summary.ts';
 
 const TIERS: readonly Tier[] = ['top', 'average', 'lagging'];
 const RANK: Record<Tier, number> = { lagging: 0, average: 1, top: 2 };
 
-export interface TiersArgs {
+export interface TiersArgs extends ViewCharts {
   team: TeamReport;
   report: Pick<OrgReport, 'asOf' | 'window' | 'options'>;
   audience: 'lead' | 'director';
-  /** The view's charts (src/slack/charts.ts), already uploaded. */
-  charts?: ChartImage[];
-  /** Charts were wanted but could not be made; say so rather than leave a silent gap. */
-  chartsFailed?: boolean;
 }
 
 /** Agents who moved up, down, or stayed, from the 3×3 movement matrix. */
