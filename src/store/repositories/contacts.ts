@@ -1,9 +1,8 @@
 /** Contact volumes by (team, date, reason). */
 import { type ContactVolume, naturalKey } from '../../domain/records.ts';
-import { InputError } from '../../errors.ts';
 import type { DocCollection, IndexSpec } from '../collection.ts';
 import type { ContactCount, ContactStore } from '../types.ts';
-import { byText, checkDate, checkId, checkRange } from './documents.ts';
+import { byText, checkContactVolume, checkRange } from './documents.ts';
 import { reasonCountPipeline } from './kpi-pipelines.ts';
 
 export const CONTACT_VOLUMES = 'contact_volumes';
@@ -15,14 +14,7 @@ export function makeContactStore(coll: DocCollection): ContactStore {
       coll.upsertMany(
         rows.map((r, i) => {
           const where = `contacts.upsertMany: rows[${i}]`;
-          checkDate(r.date, `${where}.date`);
-          checkId(r.team_id, `${where}.team_id`);
-          checkId(r.reason, `${where}.reason`);
-          if (typeof r.count !== 'number' || !Number.isFinite(r.count)) {
-            throw new InputError(
-              `${where}.count must be a finite number, got ${JSON.stringify(r.count)}`,
-            );
-          }
+          checkContactVolume(r, where);
           const row: ContactVolume = {
             date: r.date,
             team_id: r.team_id,

@@ -4,6 +4,11 @@
  */
 
 import { SUM_FIELDS, type Sums } from '../../domain/metrics.ts';
+import {
+  type ContactVolume,
+  ENABLEMENT_STAGES,
+  type EnablementEvent,
+} from '../../domain/records.ts';
 import { InputError } from '../../errors.ts';
 import type { Doc } from '../collection.ts';
 
@@ -78,4 +83,26 @@ export function checkId(value: unknown, where: string): void {
 /** Plain code-unit order (MongoDB's binary string order for these keys), not locale order. */
 export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Checks one contact-volume row before either backend stores it; `where` names it in errors. */
+export function checkContactVolume(r: ContactVolume, where: string): void {
+  checkDate(r.date, `${where}.date`);
+  checkId(r.team_id, `${where}.team_id`);
+  checkId(r.reason, `${where}.reason`);
+  if (typeof r.count !== 'number' || !Number.isFinite(r.count)) {
+    throw new InputError(`${where}.count must be a finite number, got ${JSON.stringify(r.count)}`);
+  }
+}
+
+/** Checks one enablement event before either backend stores it; `where` names it in errors. */
+export function checkEnablementEvent(r: EnablementEvent, where: string): void {
+  checkId(r.initiative_id, `${where}.initiative_id`);
+  checkId(r.agent_id, `${where}.agent_id`);
+  checkDate(r.date, `${where}.date`);
+  if (!ENABLEMENT_STAGES.includes(r.stage)) {
+    throw new InputError(
+      `${where}.stage must be one of ${ENABLEMENT_STAGES.join(', ')}, got ${JSON.stringify(r.stage)}`,
+    );
+  }
 }

@@ -1,9 +1,8 @@
 /** Enablement events, keyed by (initiative, agent, stage). */
-import { ENABLEMENT_STAGES, type EnablementEvent, naturalKey } from '../../domain/records.ts';
-import { InputError } from '../../errors.ts';
+import { type EnablementEvent, naturalKey } from '../../domain/records.ts';
 import type { DocCollection, IndexSpec } from '../collection.ts';
 import type { EnablementStore } from '../types.ts';
-import { byText, checkDate, checkId, fromDoc, toDoc } from './documents.ts';
+import { byText, checkDate, checkEnablementEvent, fromDoc, toDoc } from './documents.ts';
 
 export const ENABLEMENT = 'enablement_events';
 export const enablementIndexes: IndexSpec[] = [{ key: { initiative_id: 1, agent_id: 1 } }];
@@ -14,14 +13,7 @@ export function makeEnablementStore(coll: DocCollection): EnablementStore {
       coll.upsertMany(
         rows.map((r, i) => {
           const where = `enablement.upsertMany: rows[${i}]`;
-          checkId(r.initiative_id, `${where}.initiative_id`);
-          checkId(r.agent_id, `${where}.agent_id`);
-          checkDate(r.date, `${where}.date`);
-          if (!ENABLEMENT_STAGES.includes(r.stage)) {
-            throw new InputError(
-              `${where}.stage must be one of ${ENABLEMENT_STAGES.join(', ')}, got ${JSON.stringify(r.stage)}`,
-            );
-          }
+          checkEnablementEvent(r, where);
           return toDoc(naturalKey.enablement(r), {
             initiative_id: r.initiative_id,
             agent_id: r.agent_id,

@@ -3,15 +3,15 @@
  * first, with the same messages as the MongoDB repositories (the contract suite holds
  * both to them); each `upsertMany` is one transaction.
  */
+import type { Agent, ContactVolume, EnablementEvent, Team } from '../../domain/records.ts';
 import {
-  type Agent,
-  type ContactVolume,
-  ENABLEMENT_STAGES,
-  type EnablementEvent,
-  type Team,
-} from '../../domain/records.ts';
-import { InputError } from '../../errors.ts';
-import { byText, checkDate, checkId, checkRange } from '../repositories/documents.ts';
+  byText,
+  checkContactVolume,
+  checkDate,
+  checkEnablementEvent,
+  checkId,
+  checkRange,
+} from '../repositories/documents.ts';
 import type {
   AgentStore,
   ContactCount,
@@ -92,14 +92,7 @@ export function makeContactStore(db: SqliteDatabase): ContactStore {
     upsertMany: async ({ rows }) => {
       const prepared = rows.map((r, i) => {
         const where = `contacts.upsertMany: rows[${i}]`;
-        checkDate(r.date, `${where}.date`);
-        checkId(r.team_id, `${where}.team_id`);
-        checkId(r.reason, `${where}.reason`);
-        if (typeof r.count !== 'number' || !Number.isFinite(r.count)) {
-          throw new InputError(
-            `${where}.count must be a finite number, got ${JSON.stringify(r.count)}`,
-          );
-        }
+        checkContactVolume(r, where);
         return toRow(CONTACT_VOLUMES, r satisfies ContactVolume);
       });
       return upsertRows(db, CONTACT_VOLUMES, upserter, prepared);
@@ -133,14 +126,7 @@ export function makeEnablementStore(db: SqliteDatabase): EnablementStore {
     upsertMany: async ({ rows }) => {
       const prepared = rows.map((r, i) => {
         const where = `enablement.upsertMany: rows[${i}]`;
-        checkId(r.initiative_id, `${where}.initiative_id`);
-        checkId(r.agent_id, `${where}.agent_id`);
-        checkDate(r.date, `${where}.date`);
-        if (!ENABLEMENT_STAGES.includes(r.stage)) {
-          throw new InputError(
-            `${where}.stage must be one of ${ENABLEMENT_STAGES.join(', ')}, got ${JSON.stringify(r.stage)}`,
-          );
-        }
+        checkEnablementEvent(r, where);
         return toRow(ENABLEMENT, r);
       });
       return upsertRows(db, ENABLEMENT, upserter, prepared);
