@@ -15,7 +15,7 @@ import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';
 import { funnelFlagsText } from './funnel-flags.ts';
 import {
-  chartBlock,
+  chartBlocks,
   context,
   fitMessage,
   header,
@@ -99,8 +99,7 @@ export function buildMetricDetailBlocks(args: MetricDetailArgs): SlackMessage {
   blocks.push(section(besideLine(metric, team.metrics)));
   if (args.seesAgents && isProportion(metric))
     blocks.push(section(funnelFlagsText(team, [metric])));
-  for (const chart of args.charts ?? []) blocks.push(chartBlock(chart));
-  if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
+  blocks.push(...chartBlocks(args));
   blocks.push(metricButtons(args.query));
   blocks.push(
     periodButtons(args.query, { canShare: args.canShare, days: args.report.options.windowDays }),

@@ -12,7 +12,7 @@ import { balanceReason } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 import { metricButtons, periodButtons } from './controls.ts';
 import {
-  chartBlock,
+  chartBlocks,
   context,
   fitMessage,
   header,
@@ -70,8 +70,7 @@ export function buildTeamSummaryBlocks(args: TeamSummaryArgs): SlackMessage {
       ),
     );
   }
-  for (const chart of args.charts ?? []) blocks.push(chartBlock(chart));
-  if (args.chartsFailed) blocks.push(context(t('team.charts_missing')));
+  blocks.push(...chartBlocks(args));
   if (audience !== 'channel') {
     blocks.push(metricButtons(args.query));
     blocks.push(

@@ -7,6 +7,8 @@
  * the delivery ledger, and the period keys (`weekly|<ISO week>`, `changes|<day>`) keep
  * every post exactly-once across re-runs and instances.
  */
+
+import { BALANCED_ORDER } from '../blocks/metric-lines.ts';
 import { buildTeamChartsBlocks } from '../blocks/team-charts.ts';
 import { addDays, localDateIn } from '../src/domain/dates.ts';
 import type { Metric } from '../src/domain/metrics.ts';
@@ -41,10 +43,9 @@ export function slotFor(deps: Pick<JobDeps, 'teamPosts'>, teamId: string): Weekl
 
 /** The metric whose monthly trend the weekly post shows: the first not healthy, else CSAT. */
 function monthlyMetric(team: TeamReport): Metric {
-  const order: Metric[] = ['csat', 'fcr', 'qa', 'aht', 'answer_rate'];
   return (
-    order.find((m) => team.metrics[m].health === 'at_risk') ??
-    order.find((m) => team.metrics[m].health === 'watch') ??
+    BALANCED_ORDER.find((m) => team.metrics[m].health === 'at_risk') ??
+    BALANCED_ORDER.find((m) => team.metrics[m].health === 'watch') ??
     'csat'
   );
 }

@@ -75,9 +75,9 @@ export function funnelChartSpec(args: FunnelChartArgs): ChartSpec {
   const curve = (pick: (l: (typeof limitsAt)[number]) => number) =>
     limitsAt.map((l) => ({ x: Number(l.n.toFixed(3)), y: pct(pick(l)) }));
 
-  const bad = def.polarity === 'higher' ? 'below' : 'above';
+  // `flagged` is outside the 99.8% limits on the metric's bad side (analytics/funnel.ts).
   const group = (p: FunnelPoint) =>
-    p.outside998 === null ? 'agent' : p.outside998 === bad ? 'worse' : 'better';
+    p.flagged ? 'worse' : p.outside998 === null ? 'agent' : 'better';
   const xy = (points: FunnelPoint[]) => points.map((p) => ({ x: p.n, y: pct(p.rate) }));
   const of = (g: string) => funnel.points.filter((p) => group(p) === g);
 
@@ -192,7 +192,9 @@ export function funnelChartSpec(args: FunnelChartArgs): ChartSpec {
       worse === 0
         ? t('chart.agent_funnel.worse_none')
         : tn(
-            bad === 'below' ? 'chart.agent_funnel.worse_below' : 'chart.agent_funnel.worse_above',
+            def.polarity === 'higher'
+              ? 'chart.agent_funnel.worse_below'
+              : 'chart.agent_funnel.worse_above',
             worse,
           ),
     better: better === 0 ? '' : tn('chart.agent_funnel.better_count', better),

@@ -224,7 +224,6 @@ function monthlyPanel(metric: Metric, team: Pick<TeamReport, 'metrics'>): ChartS
 
 /** "CSAT at risk at 79.0% (n = 1,204): declining; 3 days below the lower limit" */
 function panelSentence(metric: Metric, report: MetricReport): string {
-  const _def = METRIC_DEFS[metric];
   if (report.value === null || report.series.length === 0) {
     return t('chart.dashboard.alt_no_data', { label: metricLabel(metric) });
   }

@@ -129,7 +129,6 @@ export function trendLayers(args: {
 }): TrendLayers {
   const { metric, report, dates } = args;
   const scale = args.scale ?? 1;
-  const _def = METRIC_DEFS[metric];
   const series = report.series;
   const display = (v: number) => toDisplayUnit(metric, v);
   const byDate = new Map(series.map((p) => [p.date, p.value]));
