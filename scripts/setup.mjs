@@ -141,7 +141,7 @@ function installDependencies() {
     fail('npm ci failed; see the messages above.');
   }
   npm(['rebuild', 'esbuild', '--loglevel=error']);
-  ensureSqlite();
+  // better-sqlite3 is made sure of below, on every run, this one included.
   ensureCanvas({ rebuild: true });
   writeFileSync(stampPath, JSON.stringify({ hash, at: new Date().toISOString() }));
 }

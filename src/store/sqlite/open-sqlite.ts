@@ -3,7 +3,7 @@
  * process that opens it (serve, import, report, run) at the same time.
  */
 import type { Store } from '../types.ts';
-import { createSchema, openDatabase } from './database.ts';
+import { openDatabase } from './database.ts';
 import { makeKpiStore } from './kpis.ts';
 import { makeDeliveryStore, makeLeaseStore } from './ledger.ts';
 import { makeAgentStore, makeContactStore, makeEnablementStore, makeTeamStore } from './records.ts';
@@ -14,7 +14,8 @@ export function openSqliteStore(dataDir: string): Store {
   const db = openDatabase(dataDir);
   return {
     kind: 'sqlite',
-    init: async () => createSchema(db),
+    // openDatabase already created the schema (idempotently): nothing is left to do.
+    init: async () => {},
     close: async () => {
       if (db.open) db.close();
     },
