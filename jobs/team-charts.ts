@@ -56,18 +56,14 @@ function detailRequest(change: TeamChange, team: TeamReport, report: OrgReport):
   return metric ? { view: 'metric', team, window: report.window, metric } : { view: 'mix', team };
 }
 
-/** The local day (in `zone`) of this job's last post to `channel`, if any. */
-async function lastPostDay(
-  deps: JobDeps,
-  channel: string,
-  zone: string,
-): Promise<LocalDate | null> {
-  const sent = (await deps.store.deliveries.list({ job: name, status: 'sent' }))
-    .filter((d) => d.target === channel)
-    .map((d) => d.created_at)
-    .sort();
-  const last = sent[sent.length - 1];
-  return last ? localDateIn(zone, new Date(last)) : null;
+/** When this job last posted to each channel (ISO timestamps): one read of its ledger a run. */
+async function lastPosts(deps: JobDeps): Promise<Map<string, string>> {
+  const last = new Map<string, string>();
+  for (const d of await deps.store.deliveries.list({ job: name, status: 'sent' })) {
+    const seen = last.get(d.target);
+    if (seen === undefined || d.created_at > seen) last.set(d.target, d.created_at);
+  }
+  return last;
 }
 
 export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
@@ -75,12 +71,15 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   if (!ctx) return [];
   const { report } = ctx;
   const messages: OutgoingMessage[] = [];
+  const posted = await lastPosts(deps);
   for (const team of report.teams) {
     const info = ctx.teams.get(team.id) as Team;
     const channel = info.channel_id;
     if (!channel) continue;
     const clock = localClock(info.timezone, deps.now);
-    const postedOn = await lastPostDay(deps, channel, info.timezone);
+    const lastPost = posted.get(channel);
+    // The local day (in the team's zone) of this job's last post to its channel.
+    const postedOn = lastPost ? localDateIn(info.timezone, new Date(lastPost)) : null;
     const decision = teamCadence(clock, slotFor(deps, team.id), postedOn !== null, !deps.scheduled);
     if (decision.post === 'none') continue;
 
