@@ -65,10 +65,11 @@ export function pPrime(series: readonly SeriesPoint[], metric: Metric): PPrimeSt
   const variance = values.reduce((acc, v) => acc + (v - meanRate) ** 2, 0) / count;
   const cv = meanRate === 0 ? null : Math.sqrt(variance) / meanRate;
 
+  // METRICS.md, "Stability": p̄ of 0 or 1 gives no limits and no signals.
   if (pBar <= 0 || pBar >= 1) {
     return {
       ...empty,
-      limits: series.map((p) => ({ date: p.date, lcl: pBar, ucl: pBar })),
+      limits: [],
       mean: pBar,
       mrBar: null,
       cv,

@@ -91,11 +91,11 @@ describe('pPrime edge cases', () => {
     });
   });
 
-  it('collapses the limits to p̄ and signals nothing when every answer is positive (p̄ = 1)', () => {
+  it('draws no limits and signals nothing when every answer is positive (p̄ = 1, METRICS.md)', () => {
     const s = pPrime(counts([10, 4, 20], [10, 4, 20]), 'csat');
     expect(s.mean).toBe(1);
     expect(s.sigmaZ).toBeNull();
-    expect(s.limits).toEqual([0, 1, 2].map((i) => ({ date: day(i), lcl: 1, ucl: 1 })));
+    expect(s.limits).toEqual([]);
     expect(s.signals).toEqual([]);
     expect(s.status).toBe('stable');
   });
