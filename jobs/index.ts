@@ -71,12 +71,8 @@ export function leaseName(job: JobName, zone: string | null, firedAt: Date): str
   return `jobs|${job}|${zone ?? 'org'}|${firedAt.toISOString().slice(0, 16)}`;
 }
 
-/**
- * Registers every job with node-cron: per-team-zone jobs once per distinct team zone
- * (running for that zone's teams), the others once in UTC.
- * @throws Error naming a job whose cron expression is invalid
- */
-export const DEFAULT_RETRY_DELAYS_MS = [60_000, 300_000, 900_000];
+/** A failed firing is retried by the same instance after these delays (1, 5, 15 minutes). */
+const DEFAULT_RETRY_DELAYS_MS = [60_000, 300_000, 900_000];
 
 function unrefTimer(fn: () => void, ms: number): { cancel(): void } {
   const timer = setTimeout(fn, ms);
@@ -84,6 +80,11 @@ function unrefTimer(fn: () => void, ms: number): { cancel(): void } {
   return { cancel: () => clearTimeout(timer) };
 }
 
+/**
+ * Registers every job with node-cron: per-team-zone jobs once per distinct team zone
+ * (running for that zone's teams), the others once in UTC.
+ * @throws Error naming a job whose cron expression is invalid
+ */
 export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   const holder = deps.holder ?? processHolder('serve', ` (${randomUUID().slice(0, 8)})`);
   const leaseMs = deps.leaseMs ?? 3600_000;
