@@ -341,6 +341,25 @@ export function describeStoreContract(
         ]);
       });
 
+      it('gives the same per-agent daily sums for a few agents and for very many at once', async () => {
+        const range = { from: '2024-01-01', to: '2024-06-30' };
+        const few = await store.kpis.agentDailySums({ ...range, agentIds: ['A1', 'A2'] });
+        expect(few.map((d) => `${d.agent_id} ${d.date}`)).toEqual([
+          'A1 2024-02-29',
+          'A1 2024-03-01',
+          'A1 2024-03-02',
+          'A2 2024-03-01',
+          'A2 2024-03-03',
+        ]);
+        // 182 days × 402 agents: more than a store would look up one key at a time.
+        const crowd = Array.from({ length: 400 }, (_, i) => `Z${i}`);
+        const many = await store.kpis.agentDailySums({
+          ...range,
+          agentIds: [...crowd, 'A2', 'A1'],
+        });
+        expect(many).toEqual(few);
+      });
+
       it('reports the first and last stored date', async () => {
         expect(await store.kpis.dateSpan()).toEqual({ from: '2024-02-29', to: '2024-03-03' });
       });

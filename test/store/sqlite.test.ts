@@ -144,6 +144,136 @@ describe('the team-day rollup', () => {
   });
 });
 
+describe('the team-day rollup of whole and fractional counts', () => {
+  it('stays equal to SQL grouping when whole counts are added onto a sum that is not whole', async () => {
+    store = await openStore({ dataDir: dir });
+    const day = (agent: string, handle: number): AgentDay => ({
+      date: '2024-03-01',
+      agent_id: agent,
+      team_id: 'T1',
+      contacts_handled: 1,
+      handle_time_sec: handle,
+    });
+    // 1e16 + 0.5 + 1: adding 1 onto the stored 1e16 + 0.5 gives 1e16, while SQL's SUM
+    // of the three rows gives 10000000000000002.
+    await store.kpis.upsertMany({ rows: [day('A1', 1e16), day('A2', 0.5)] });
+    await store.kpis.upsertMany({ rows: [day('A3', 1)] });
+    // and whole counts onto whole sums, added on across batches
+    await store.kpis.upsertMany({ rows: [{ ...day('B1', 7), team_id: 'T2' }] });
+    await store.kpis.upsertMany({ rows: [{ ...day('B2', 5), team_id: 'T2' }] });
+    const sums = await store.kpis.teamDailySums({ from: '2024-03-01', to: '2024-03-01' });
+    const raw = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    try {
+      const grouped = raw
+        .prepare(
+          'SELECT team_id, SUM(handle_time_sec) AS handle, SUM(contacts_handled) AS contacts ' +
+            'FROM agent_days GROUP BY team_id ORDER BY team_id',
+        )
+        .all();
+      expect(grouped).toEqual([
+        { team_id: 'T1', handle: 10000000000000002, contacts: 3 },
+        { team_id: 'T2', handle: 12, contacts: 2 },
+      ]);
+      expect(
+        sums.map((s) => ({
+          team_id: s.team_id,
+          handle: s.handle_time_sec,
+          contacts: s.contacts_handled,
+        })),
+      ).toEqual(grouped);
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+describe('a file written by schema version 1', () => {
+  const SUMS = SUM_FIELDS.map((f) => `${f} NUMERIC`).join(', ');
+
+  it('is brought to this version on open, keeping every agent-day', async () => {
+    // A v1 file: the same tables, but agent-days keyed (date, team_id, agent_id) with a
+    // unique (agent_id, date) index, as schema version 1 declared them.
+    (await openStore({ dataDir: dir })).close();
+    const raw = new Database(join(dir, DATABASE_FILE));
+    raw.exec('DROP TABLE agent_days');
+    raw.exec('DROP TABLE team_days');
+    raw.exec(
+      `CREATE TABLE team_days (date TEXT NOT NULL, team_id TEXT NOT NULL, ${SUMS}, ` +
+        'PRIMARY KEY (team_id, date)) WITHOUT ROWID',
+    );
+    raw.exec(
+      `CREATE TABLE agent_days (date TEXT NOT NULL, agent_id TEXT NOT NULL, team_id TEXT NOT NULL, ${SUMS}, ` +
+        'PRIMARY KEY (date, team_id, agent_id)) WITHOUT ROWID',
+    );
+    raw.exec('CREATE UNIQUE INDEX agent_days_agent_id_date ON agent_days (agent_id, date)');
+    const insert = raw.prepare(
+      'INSERT INTO agent_days (date, agent_id, team_id, contacts_handled) VALUES (?, ?, ?, ?)',
+    );
+    insert.run('2024-03-01', 'A1', 'T1', 10);
+    insert.run('2024-03-01', 'A2', 'T1', 6);
+    insert.run('2024-03-02', 'A1', 'T2', 8);
+    raw.exec(
+      "INSERT INTO team_days (date, team_id, contacts_handled) VALUES ('2024-03-01', 'T1', 16), ('2024-03-02', 'T2', 8)",
+    );
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    store = await openStore({ dataDir: dir });
+    expect(await store.kpis.count()).toBe(3);
+    const window = await store.kpis.agentWindowSums({ from: '2024-03-01', to: '2024-03-02' });
+    expect(window.map((a) => [a.agent_id, a.team_id, a.days, a.contacts_handled])).toEqual([
+      ['A1', 'T2', 2, 18],
+      ['A2', 'T1', 1, 6],
+    ]);
+    const rollup = () =>
+      store?.kpis
+        .teamDailySums({ from: '2024-03-01', to: '2024-03-02' })
+        .then((days) => days.map((d) => [d.team_id, d.date, d.contacts_handled]));
+    expect(await rollup()).toEqual([
+      ['T1', '2024-03-01', 16],
+      ['T2', '2024-03-02', 8],
+    ]);
+    // a new agent-day on a v1 rollup row (its make-up unknown) recomputes it
+    await store.kpis.upsertMany({
+      rows: [{ date: '2024-03-01', agent_id: 'A3', team_id: 'T1', contacts_handled: 4 }],
+    });
+    expect(await rollup()).toEqual([
+      ['T1', '2024-03-01', 20],
+      ['T2', '2024-03-02', 8],
+    ]);
+    // the same rows again are unchanged: the natural key still holds
+    const again = await store.kpis.upsertMany({
+      rows: [{ date: '2024-03-01', agent_id: 'A1', team_id: 'T1', contacts_handled: 10 }],
+    });
+    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+
+    const check = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    try {
+      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      const indexes = check
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'agent_days'")
+        .pluck()
+        .all();
+      expect(indexes).toEqual(['agent_days_team_id_date']);
+      expect(
+        check.prepare("SELECT name FROM sqlite_master WHERE name = 'agent_days_v1'").get(),
+      ).toBeUndefined();
+    } finally {
+      check.close();
+    }
+  });
+
+  it('refuses a file of a newer version, naming both versions, and leaves it as it was', async () => {
+    (await openStore({ dataDir: dir })).close();
+    const raw = new Database(join(dir, DATABASE_FILE));
+    raw.pragma('user_version = 9');
+    raw.close();
+    const error = await openStore({ dataDir: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toContain('schema 9, this one reads 2');
+  });
+});
+
 describe('a batch that fails inside its transaction', () => {
   it('leaves no row of it, and the rollup as it was', async () => {
     store = await openStore({ dataDir: dir });

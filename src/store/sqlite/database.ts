@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../errors.ts';
-import { SCHEMA_VERSION, TABLES, tableDdl } from './schema.ts';
+import { AGENT_DAYS, SCHEMA_VERSION, TABLES, tableDdl } from './schema.ts';
 
 export type SqliteDatabase = Database.Database;
 
@@ -62,21 +62,45 @@ export function openDatabase(dataDir: string): SqliteDatabase {
 }
 
 /**
- * Creates every table and index that is missing, in one write transaction. A file
- * already at this version is only read (no write lock), so opening the store never
- * waits for another process's import.
+ * How a file of an older schema version becomes the next one, each in the same write
+ * transaction as the rest of createSchema: nothing stored is lost, and a failure leaves
+ * the file as it was.
+ */
+const MIGRATIONS: Readonly<Record<number, (db: SqliteDatabase) => void>> = {
+  // 1 → 2: agent-days keyed (date, agent_id) with a (team_id, date) index, instead of
+  // (date, team_id, agent_id) with a unique (agent_id, date) index (schema.ts says why),
+  // and the rollup's `whole` column.
+  1: (db) => {
+    const columns = Object.keys(AGENT_DAYS.columns).join(', ');
+    db.exec('ALTER TABLE agent_days RENAME TO agent_days_v1');
+    for (const statement of tableDdl(AGENT_DAYS)) db.exec(statement);
+    db.exec(`INSERT INTO agent_days (${columns}) SELECT ${columns} FROM agent_days_v1`);
+    db.exec('DROP TABLE agent_days_v1');
+    // Rollup rows of unknown make-up: recomputed, not added onto, when next touched.
+    db.exec('ALTER TABLE team_days ADD COLUMN whole NUMERIC');
+  },
+};
+
+/**
+ * Creates every table and index that is missing, and brings a file of an older schema
+ * version up to this one, in one write transaction. A file already at this version is
+ * only read (no write lock), so opening the store never waits for another process's
+ * import.
  */
 export function createSchema(db: SqliteDatabase): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   if (current === SCHEMA_VERSION) return;
   db.transaction(() => {
-    const version = Number(db.pragma('user_version', { simple: true }));
-    if (version !== 0 && version !== SCHEMA_VERSION) {
+    let version = Number(db.pragma('user_version', { simple: true }));
+    if (version > SCHEMA_VERSION || (version !== 0 && MIGRATIONS[version] === undefined)) {
       throw new Error(
         `it was written by another teamhealth version (schema ${version}, this one reads ${SCHEMA_VERSION})`,
       );
     }
+    if (version !== 0) {
+      for (; version < SCHEMA_VERSION; version++) MIGRATIONS[version]?.(db);
+    }
     for (const spec of TABLES) for (const statement of tableDdl(spec)) db.exec(statement);
-    if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -1,11 +1,17 @@
 /**
- * Agent-day KPIs on SQLite. Rows are clustered by (date, team_id, agent_id), so a date
- * window is one contiguous range scan; sums are grouped in SQL. Every import batch also
- * recomputes the `team_days` rollup for the (date, team) pairs it touched, in the same
- * transaction, from the stored rows themselves: the rollup always equals grouping the
- * raw rows, and `teamDailySums` reads a few thousand rollup rows instead of millions.
- * A missing count is NULL ("not measured"); SUM skips it.
+ * Agent-day KPIs on SQLite. Rows are clustered by (date, agent_id), so a date window is
+ * one contiguous range scan; sums are grouped in SQL. Every import batch also keeps the
+ * `team_days` rollup for the (date, team) pairs it touched, in the same transaction, so
+ * `teamDailySums` reads a few thousand rollup rows instead of millions:
+ * - rows the batch inserted whose counts are all whole numbers are summed per pair in the
+ *   batch and added to the pair's stored sums (whole numbers add exactly in any order),
+ *   when those are whole numbers too;
+ * - every other touched pair (a row updated or moved between teams, a fractional count,
+ *   a stored sum that is not whole) is recomputed from the stored rows themselves.
+ * Either way the rollup equals grouping the raw rows. A missing count is NULL ("not
+ * measured"); SUM skips it.
  */
+import { dateRange, daysBetween } from '../../domain/dates.ts';
 import { SUM_FIELDS } from '../../domain/metrics.ts';
 import type { AgentDay } from '../../domain/records.ts';
 import { InputError } from '../../errors.ts';
@@ -50,6 +56,9 @@ function withSums<T>(head: Record<string, unknown>, row: SqlRow, at: number): T 
   }
   return head as T;
 }
+/** Agent-days read by key before a range scan is the cheaper way (agentDailySums). */
+const SEEK_LIMIT = 50_000;
+
 const SUMS = SUM_FIELDS.map((f) => `SUM(${f}) AS ${f}`).join(', ');
 
 /** The row's values in AGENT_DAYS column order (date, agent_id, team_id, …sums). */
@@ -74,16 +83,53 @@ function toAgentDayRow(row: AgentDay, i: number): SqlRow {
   return values;
 }
 
+/**
+ * Whole numbers JavaScript holds exactly add up to the same sum in any order, so a
+ * batch's sums of them may be added onto the stored ones. ROW_IS_WHOLE is the same test
+ * in SQL, on a stored row.
+ */
+const ROW_IS_WHOLE = SUM_FIELDS.map(
+  (f) => `(${f} IS NULL OR (typeof(${f}) = 'integer' AND abs(${f}) <= ${Number.MAX_SAFE_INTEGER}))`,
+).join(' AND ');
+
+function isWhole(row: SqlRow): boolean {
+  for (let i = 3; i < row.length; i++) {
+    const value = row[i];
+    if (value !== null && !Number.isSafeInteger(value)) return false;
+  }
+  return true;
+}
+
+/** Adds `row`'s counts (from column 3 on) into `sums`; NULL, not measured, adds nothing. */
+function addInto(sums: SqlRow, row: SqlRow): void {
+  for (let i = 0; i < SUM_FIELDS.length; i++) {
+    const value = row[i + 3] as number | null;
+    if (value === null) continue;
+    const sum = sums[i] as number | null;
+    sums[i] = sum === null ? value : sum + value;
+  }
+}
+
 export function makeKpiStore(db: SqliteDatabase): KpiStore {
   const upserter = makeUpserter(db, AGENT_DAYS);
   const teamOf = db
-    .prepare('SELECT team_id FROM agent_days WHERE agent_id = ? AND date = ?')
+    .prepare('SELECT team_id FROM agent_days WHERE date = ? AND agent_id = ?')
     .pluck();
   const dropRollup = db.prepare('DELETE FROM team_days WHERE date = ? AND team_id = ?');
   const fillRollup = db.prepare(
-    `INSERT INTO team_days (date, team_id, ${SUM_FIELDS.join(', ')}) ` +
-      `SELECT date, team_id, ${SUMS} FROM agent_days WHERE date = ? AND team_id = ? ` +
-      'GROUP BY date, team_id',
+    `INSERT INTO team_days (date, team_id, ${SUM_FIELDS.join(', ')}, whole) ` +
+      `SELECT date, team_id, ${SUMS}, MIN(${ROW_IS_WHOLE}) FROM agent_days ` +
+      'WHERE date = ? AND team_id = ? GROUP BY date, team_id',
+  );
+  // Adds a batch's sums of whole counts onto a pair's; changes nothing (changes = 0)
+  // unless the pair's stored sums are of whole counts too, and the pair is then
+  // recomputed instead.
+  const addRollup = db.prepare(
+    `INSERT INTO team_days (date, team_id, ${SUM_FIELDS.join(', ')}, whole) ` +
+      `VALUES (?, ?, ${SUM_FIELDS.map(() => '?').join(', ')}, 1) ` +
+      `ON CONFLICT(team_id, date) DO UPDATE SET ${SUM_FIELDS.map(
+        (f) => `${f} = coalesce(team_days.${f} + excluded.${f}, team_days.${f}, excluded.${f})`,
+      ).join(', ')} WHERE team_days.whole = 1`,
   );
   // Two subqueries: each of MIN and MAX alone is one step along the date-first key.
   const span = db.prepare(
@@ -97,22 +143,38 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       const result = { inserted: 0, updated: 0, unchanged: 0 };
       if (prepared.length === 0) return result;
       inTransaction(db, AGENT_DAYS, () => {
-        // (date, team) pairs whose rollup must be recomputed: "date\u0000team".
-        const touched = new Set<string>();
+        // Pairs keyed "date\u0000team": sums to add on, and pairs to recompute.
+        const added = new Map<string, SqlRow>();
+        const recompute = new Set<string>();
         for (const row of prepared) {
           const [date, agentId, teamId] = row as [string, string, string];
           // A stored row may have been done for another team: its old pair changes too.
           let previous: string | undefined;
           const outcome = upserter.write(row, () => {
-            previous = teamOf.get(agentId, date) as string | undefined;
+            previous = teamOf.get(date, agentId) as string | undefined;
           });
           result[outcome] += 1;
           if (outcome === 'unchanged') continue;
-          touched.add(`${date}\u0000${teamId}`);
+          const pair = `${date}\u0000${teamId}`;
+          if (outcome === 'inserted' && isWhole(row)) {
+            let sums = added.get(pair);
+            if (sums === undefined) {
+              sums = SUM_FIELDS.map(() => null);
+              added.set(pair, sums);
+            }
+            addInto(sums, row);
+          } else {
+            recompute.add(pair);
+          }
           if (previous !== undefined && previous !== teamId)
-            touched.add(`${date}\u0000${previous}`);
+            recompute.add(`${date}\u0000${previous}`);
         }
-        for (const pair of touched) {
+        for (const [pair, sums] of added) {
+          if (recompute.has(pair)) continue;
+          const [date, teamId] = pair.split('\u0000') as [string, string];
+          if (addRollup.run(date, teamId, ...sums).changes === 0) recompute.add(pair);
+        }
+        for (const pair of recompute) {
           const [date, teamId] = pair.split('\u0000') as [string, string];
           dropRollup.run(date, teamId);
           fillRollup.run(date, teamId);
@@ -161,13 +223,27 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
     agentDailySums: async (args) => {
       checkRange(args, 'kpis.agentDailySums');
       if (args.agentIds.length === 0) return [];
-      const rows = packedRows(
-        db,
-        ['agent_id', 'date', ...SUM_FIELDS],
-        'SELECT * FROM agent_days ' +
-          'WHERE agent_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?',
-        [JSON.stringify(args.agentIds), args.from, args.to],
-      );
+      const seeks = (daysBetween(args.from, args.to) + 1) * args.agentIds.length;
+      const agents = JSON.stringify(args.agentIds);
+      // A few agents over months (recognition's history) are a seek per agent and day
+      // along the (date, agent_id) key; scanning the range instead would read every
+      // agent's days. Past SEEK_LIMIT seeks, the one range scan is the cheaper.
+      const rows =
+        seeks <= SEEK_LIMIT
+          ? packedRows(
+              db,
+              ['agent_id', 'date', ...SUM_FIELDS],
+              'SELECT t.* FROM json_each(?) AS d CROSS JOIN json_each(?) AS a ' +
+                'CROSS JOIN agent_days AS t WHERE t.date = d.value AND t.agent_id = a.value',
+              [JSON.stringify(dateRange(args.from, args.to)), agents],
+            )
+          : packedRows(
+              db,
+              ['agent_id', 'date', ...SUM_FIELDS],
+              'SELECT * FROM agent_days ' +
+                'WHERE agent_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?',
+              [agents, args.from, args.to],
+            );
       return rows
         .map((r) => withSums<AgentDaySums>({ agent_id: r[0], date: r[1] }, r, 2))
         .sort((a, b) => byText(a.agent_id, b.agent_id) || byText(a.date, b.date));

@@ -2,11 +2,14 @@
  * Every SQLite table, its natural key and its indexes, declared once. `createSchema`
  * turns them into idempotent DDL; the repositories read column lists from here.
  *
- * The agent-day table is keyed (date, team_id, agent_id) `WITHOUT ROWID`, so its rows
- * sit in date order on disk and the report's window scans read one contiguous range;
- * the natural key (agent_id, date) is a unique index beside it. `team_days` is the
- * per-team, per-day rollup of it, kept in the same transaction as each import batch
- * (a year of 250 teams is 91k rows, so any date range of it is a quick scan).
+ * The agent-day table is keyed (date, agent_id) `WITHOUT ROWID`: its rows sit in date
+ * order on disk, so the report's window scans read one contiguous range, and an import
+ * (files come a day at a time) appends to the end of it. The one index beside it,
+ * (team_id, date), grows at one place per team; an index led by agent_id would take a
+ * write in a different page for every row of a day, which cost an import two thirds of
+ * its time. `team_days` is the per-team, per-day rollup of it, kept in the same
+ * transaction as each import batch (a year of 250 teams is 91k rows, so any date range
+ * of it is a quick scan).
  */
 import { SUM_FIELDS } from '../../domain/metrics.ts';
 
@@ -63,15 +66,19 @@ export const AGENT_DAYS: TableSpec = {
   name: 'agent_days',
   columns: { date: 'text', agent_id: 'text', team_id: 'text', ...sumColumns },
   key: ['agent_id', 'date'],
-  primaryKey: ['date', 'team_id', 'agent_id'],
+  primaryKey: ['date', 'agent_id'],
   withoutRowid: true,
-  indexes: [{ columns: ['agent_id', 'date'], unique: true }],
+  indexes: [{ columns: ['team_id', 'date'] }],
 };
 
-/** Keyed team first: the report reads every team's days in (team, date) order. */
+/**
+ * Keyed team first: the report reads every team's days in (team, date) order. `whole` is
+ * 1 when every count summed into the row is a whole number JavaScript holds exactly,
+ * so later whole counts may be added on (kpis.ts); 0 or NULL, recomputed instead.
+ */
 export const TEAM_DAYS: TableSpec = {
   name: 'team_days',
-  columns: { date: 'text', team_id: 'text', ...sumColumns },
+  columns: { date: 'text', team_id: 'text', ...sumColumns, whole: 'number' },
   key: ['team_id', 'date'],
   withoutRowid: true,
 };
@@ -160,8 +167,11 @@ export const TABLES: readonly TableSpec[] = [
   SETTINGS,
 ];
 
-/** Bumped when a table changes shape; a file with another version is refused. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when a table changes shape, with a migration from the version before
+ * (database.ts, MIGRATIONS); a file of a newer version is refused.
+ */
+export const SCHEMA_VERSION = 2;
 
 const SQL_TYPE: Record<ColumnKind, string> = {
   text: 'TEXT',
