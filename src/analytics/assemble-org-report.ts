@@ -202,7 +202,7 @@ export function assembleOrgReport(inputs: ReportInputs): OrgReport {
       ),
       enablement: enablementReports(inputs.enablement, ids),
       balance: balanceFlags(directions),
-      peers: peerMatches(tiered),
+      peers: peerMatches(tiered, options),
     };
   });
 
