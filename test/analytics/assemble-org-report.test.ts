@@ -241,6 +241,8 @@ describe('assembleOrgReport on a small organisation', () => {
     expect(a1?.intervals.csat?.[0]).toBeCloseTo(0.8654, 4);
     expect(a1?.intervals.csat?.[1]).toBeCloseTo(0.989, 4);
     expect(a1?.intervals).not.toHaveProperty('fcr');
+    // Its summed numerators, for the funnel: 48 CSAT answers of 4 or 5; FCR never measured.
+    expect(a1?.numerators).toEqual({ csat: 48 });
     expect(a1?.rankingValues.csat).toBeLessThan(0.96);
     expect(a1?.rankingValues.csat).toBeGreaterThan(0.87);
     // b6 is under the floor: an interval, but no ranking value.
