@@ -36,7 +36,7 @@ import {
 const CHARTS = 200;
 const RUNS = 3;
 
-export interface ChartBenchResult {
+interface ChartBenchResult {
   poolSize: number;
   charts: number;
   /** Median over runs. */

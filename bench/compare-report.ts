@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('..', import.meta.url));
 
 /** The report JSON text of one side. */
-export function reportOf(side: string): string {
+function reportOf(side: string): string {
   const [folder, checkout] = side.split('@') as [string, string | undefined];
   if (statSync(folder).isFile()) return readFileSync(folder, 'utf8');
   const bin = join(resolve(checkout ?? here), 'bin', 'teamhealth.mjs');
@@ -32,7 +32,7 @@ export function reportOf(side: string): string {
 }
 
 /** The path of the first difference between two parsed JSON values, or null when equal. */
-export function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   if (Object.is(a, b)) return null;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
     return `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;

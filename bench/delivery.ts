@@ -38,7 +38,7 @@ const START = Date.parse('2026-11-24T10:00:00Z');
 const TZ = 'Europe/London';
 
 /** What the stand-in enforces, in Slack time (SLACK-NOTES.md, "Rate limits"). */
-export const SLACK_LIMITS = {
+const SLACK_LIMITS = {
   /** chat.postMessage per channel: about one a second (a bucket of 1). */
   postMessagePerChannelPerSecond: 1,
   /** chat.postMessage per workspace: "several hundred per minute", with short bursts. */
@@ -49,7 +49,7 @@ export const SLACK_LIMITS = {
 /** The engine's workspace burst in this bench: half of what the stand-in allows. */
 const ENGINE_BURST = 5;
 
-export interface Floor {
+interface Floor {
   ms: number;
   binding: string;
 }
@@ -62,7 +62,7 @@ export interface Floor {
  * @example floorFor([1, 1, 1], { perChannelPerSecond: 1, perMinute: 60, burst: 1 })
  * // workspace (3 − 1) × 1000 = 2000 ms; channels 0 ms → { ms: 2000, binding: 'workspace…' }
  */
-export function floorFor(
+function floorFor(
   postsPerChannel: number[],
   limits: { perChannelPerSecond: number; perMinute: number; burst: number },
 ): Floor {

@@ -23,21 +23,21 @@ import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/types.ts';
 
 export const BENCH_TEAMS = 250;
-export const AGENTS_PER_TEAM = 20;
-export const BENCH_DAYS = 365;
+const AGENTS_PER_TEAM = 20;
+const BENCH_DAYS = 365;
 /** The last day of data (the demo's anchor). */
 export const BENCH_AS_OF = DEMO_ANCHOR;
 const SEED = 1_000;
 const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6] as const;
 const FIRST_DAY = addDays(DEMO_ANCHOR, -(BENCH_DAYS - 1));
 
-export interface BenchPeople {
+interface BenchPeople {
   teams: Team[];
   profiles: AgentProfile[];
 }
 
 /** 250 teams of 20, each team a demo team's site and time zone, its agents demo people. */
-export function benchPeople(): BenchPeople {
+function benchPeople(): BenchPeople {
   const teams: Team[] = [];
   const profiles: AgentProfile[] = [];
   const pool: AgentProfile[] = [];

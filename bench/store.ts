@@ -17,7 +17,7 @@ const AGENTS_PER_TEAM = 12;
 const BATCH = 20_000;
 const RUNS = 5;
 
-export interface StoreBenchResult {
+interface StoreBenchResult {
   rows: number;
   fillSeconds: number;
   fileMB: number;

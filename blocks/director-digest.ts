@@ -1,9 +1,12 @@
 /**
- * Every team side by side for directors: one line a team (health per metric, tier mix,
- * alert count), then the alerts (sustained decline, volatility, contact-mix shift, speed
- * bought with quality). Lines are packed into sections of at most 3,000 characters, so
- * 60 teams fit in a handful of blocks; anything beyond the block budget is replaced by a
- * visible note.
+ * Every team side by side for directors, the same message whether the weekly job posts it
+ * or a director asks for it (`/teamhealth digest`): the header and legend, the digest's
+ * charts (the organisation dashboard and the tier mix across teams), the "Why" of each
+ * alert and enablement by team, then one line a team (health per metric, tier mix, alert
+ * count) and the alerts (sustained decline, volatility, contact-mix shift, speed bought
+ * with quality). Lines are packed into sections of at most 3,000 characters, so 60 teams
+ * fit in a handful of blocks; anything beyond the block budget is replaced by a visible
+ * note, which stays last.
  */
 import type { KnownBlock } from '@slack/types';
 import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
@@ -12,7 +15,15 @@ import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 import { LIMITS } from './limits.ts';
-import { context, header, type SlackMessage, section } from './message.ts';
+import {
+  chartBlocks,
+  context,
+  fitMessage,
+  header,
+  type SlackMessage,
+  section,
+  type ViewCharts,
+} from './message.ts';
 import { BALANCED_ORDER, HEALTH_EMOJI } from './metric-lines.ts';
 import { windowLine } from './team-summary.ts';
 
@@ -130,10 +141,28 @@ export function digestBody(report: Pick<OrgReport, 'teams'>, maxBlocks: number):
   return kept;
 }
 
-export interface DirectorDigestArgs {
+export interface DirectorDigestArgs extends ViewCharts {
   report: Pick<OrgReport, 'asOf' | 'window' | 'options' | 'teams'>;
 }
 
+/** The "Why" (with its note on p-values) and "Enablement by team" sections, when there are any. */
+function digestExtras(report: Pick<OrgReport, 'teams'>): KnownBlock[] {
+  const why = whyLines(report);
+  const enablement = enablementLines(report);
+  return [
+    ...(why.length > 0
+      ? [section(t('digest.why', { lines: why.join('\n') })), context(t('digest.why_note'))]
+      : []),
+    ...(enablement.length > 0
+      ? [section(t('digest.enablement', { lines: enablement.join('\n') }))]
+      : []),
+  ];
+}
+
+/**
+ * @param args.charts the digest's charts, already uploaded (or referred to for upload)
+ * @param args.chartsFailed charts were wanted but could not be made: a note says so
+ */
 export function buildDirectorDigestBlocks(args: DirectorDigestArgs): SlackMessage {
   const { report } = args;
   const head: KnownBlock[] = [
@@ -154,5 +183,7 @@ export function buildDirectorDigestBlocks(args: DirectorDigestArgs): SlackMessag
     watch: count('watch'),
     healthy: count('healthy'),
   });
-  return { text, blocks: [...head, ...digestBody(report, LIMITS.messageBlocks - head.length)] };
+  const top = [...head, ...chartBlocks(args), ...digestExtras(report)];
+  const body = digestBody(report, Math.max(1, LIMITS.messageBlocks - top.length));
+  return fitMessage({ text, blocks: [...top, ...body] });
 }

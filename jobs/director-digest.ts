@@ -4,11 +4,8 @@
  * chart across teams, each alert's why (the analytics' reasons), and
  * enablement by team. Directors may see tiers; no agent is named in it.
  */
-import type { KnownBlock } from '@slack/types';
-import { buildDirectorDigestBlocks, enablementLines, whyLines } from '../blocks/director-digest.ts';
-import { chartBlock, context, fitMessage, section } from '../blocks/message.ts';
+import { buildDirectorDigestBlocks } from '../blocks/director-digest.ts';
 import { isoWeek } from '../src/domain/dates.ts';
-import { t } from '../src/messages/t.ts';
 import { type ChartRequest, chartFilename, chooseCharts } from '../src/slack/charts.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
@@ -24,7 +21,6 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   const ctx = await loadJobContext({ ...deps, teamIds: undefined });
   if (!ctx) return [];
   const { report } = ctx;
-  const digest = buildDirectorDigestBlocks({ report });
   // The digest's charts come from the one selection per view (src/slack/charts.ts).
   const request: ChartRequest = { view: 'digest', report };
   const charts = await Promise.all(
@@ -32,23 +28,8 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
       chartFile(deps.render, choice.spec, chartFilename(request, choice), choice.title),
     ),
   );
-  const why = whyLines(report);
-  const enablement = enablementLines(report);
-  const extra: KnownBlock[] = [
-    ...(why.length > 0
-      ? [section(t('digest.why', { lines: why.join('\n') })), context(t('digest.why_note'))]
-      : []),
-    ...(enablement.length > 0
-      ? [section(t('digest.enablement', { lines: enablement.join('\n') }))]
-      : []),
-  ];
-  // Head (header, legend), the chart, the extras, then the body: the truncation note stays last.
-  const [head1, head2, ...body] = digest.blocks;
-  const images = charts.map((chart) => chartBlock(chart.image));
-  const blocks = [head1, head2, ...images, ...extra, ...body].filter(
-    (b): b is KnownBlock => b !== undefined,
-  );
-  const message = fitMessage({ text: digest.text, blocks });
+  // The same message as `/teamhealth digest` (src/slack/answer.ts).
+  const message = buildDirectorDigestBlocks({ report, charts: charts.map((c) => c.image) });
   return [
     {
       job: name,

@@ -16,7 +16,7 @@ import type { LeaseStore } from '../src/store/types.ts';
 import type { JobName } from './types.ts';
 
 export const RUN_LEASE_MS = 120_000;
-export const RUN_LEASE_RENEW_MS = 30_000;
+const RUN_LEASE_RENEW_MS = 30_000;
 
 /** The run lease of a job in a zone (`org` for the jobs that run once, in UTC). */
 export function runLeaseName(job: JobName, zone: string | null): string {

@@ -168,6 +168,7 @@ export function assembleOrgReport(inputs: ReportInputs): OrgReport {
         percentiles: result.percentiles,
         rankingValues: currentRanking.get(id) ?? {},
         intervals: sums ? intervalsOf(sums) : {},
+        numerators: sums ? numeratorsOf(sums) : {},
         values: sums ? valuesOf(sums) : {},
         n: sums ? nsOf(sums) : {},
         previousTier: prev?.tier ?? null,
@@ -202,7 +203,7 @@ export function assembleOrgReport(inputs: ReportInputs): OrgReport {
       ),
       enablement: enablementReports(inputs.enablement, ids),
       balance: balanceFlags(directions),
-      peers: peerMatches(tiered),
+      peers: peerMatches(tiered, options),
     };
   });
 
@@ -252,6 +253,15 @@ function intervalsOf(sums: Sums): AgentReport['intervals'] {
   for (const m of PROPORTION_METRICS) {
     const n = metricN(sums, m);
     if (n > 0) out[m] = wilson(sums[METRIC_DEFS[m].numerator], n);
+  }
+  return out;
+}
+
+/** The summed numerator of each proportion with n > 0. */
+function numeratorsOf(sums: Sums): AgentReport['numerators'] {
+  const out: AgentReport['numerators'] = {};
+  for (const m of PROPORTION_METRICS) {
+    if (metricN(sums, m) > 0) out[m] = sums[METRIC_DEFS[m].numerator];
   }
   return out;
 }

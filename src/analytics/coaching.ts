@@ -29,7 +29,7 @@ export const BALANCED_METRICS: readonly Metric[] = [
 ];
 
 /** QA is ranked only with at least this many evaluations in the window (METRICS.md v2). */
-export const QA_MIN_EVALUATIONS = 5;
+const QA_MIN_EVALUATIONS = 5;
 
 /** The QA threshold from the options when they carry one (`qaMinEvaluations`), else the default. */
 export function qaMinEvaluations(options?: object): number {

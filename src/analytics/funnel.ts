@@ -111,21 +111,20 @@ export function funnel(
 /**
  * The funnel of one proportion over a team's agents: every agent with n > 0 on it (the
  * eligible and those still under the floor alike; thin ones sit inside the wide end),
- * around the pooled rate of those agents.
+ * around the pooled rate of those agents, from each agent's summed numerator and n.
  * @returns null when no agent has n > 0
  * @example agentFunnel(team.agents, 'csat')?.points.filter((p) => p.flagged).map((p) => p.id)
  *   // the agents whose CSAT is below the 99.8% limit for their n
  */
 export function agentFunnel(
-  agents: readonly Pick<AgentReport, 'id' | 'values' | 'n'>[],
+  agents: readonly Pick<AgentReport, 'id' | 'numerators' | 'n'>[],
   metric: ProportionMetric,
 ): Funnel | null {
   const counts: ProportionCounts[] = [];
   for (const agent of agents) {
     const n = agent.n[metric] ?? 0;
-    const value = agent.values[metric];
-    // Values are ratios of whole counts, so x = value·n is a whole number up to rounding.
-    if (n > 0 && value !== undefined) counts.push({ id: agent.id, x: Math.round(value * n), n });
+    const x = agent.numerators[metric];
+    if (n > 0 && x !== undefined) counts.push({ id: agent.id, x, n });
   }
   return counts.length === 0 ? null : funnel(counts, METRIC_DEFS[metric].polarity);
 }

@@ -167,6 +167,11 @@ export interface AgentReport {
   rankingValues: Partial<Record<Metric, number>>;
   /** Wilson 95% interval [lo, hi] of each proportion with n > 0 (csat, fcr, answer_rate). */
   intervals: Partial<Record<ProportionMetric, [number, number]>>;
+  /**
+   * The summed numerator x of each proportion with n > 0 (its value is x/n): the counts
+   * the funnel view rests on, carried rather than rebuilt from the value.
+   */
+  numerators: Partial<Record<ProportionMetric, number>>;
   /** Per-metric value over the window. */
   values: Partial<Record<Metric, number>>;
   /** Per-metric denominator over the window. */

@@ -11,6 +11,7 @@
  * Ordered worst first: a status that got worse, a bad signal, a mix shift, then good news.
  */
 import { METRICS, type Metric } from './metrics.ts';
+import { isMixDriver } from './mix-drivers.ts';
 import type { LocalDate } from './records.ts';
 import type { Health, Signal, SignalRule, TeamReport } from './report-types.ts';
 
@@ -29,8 +30,6 @@ export type TeamChange =
 /** The parts of a team report a change is read from. */
 export type TeamState = Pick<TeamReport, 'metrics' | 'contactMix'>;
 
-/** A driver of a shift is a reason whose adjusted residual is beyond ±1.96 (docs/metrics.md). */
-const DRIVER_RESIDUAL = 1.96;
 const MAX_DRIVERS = 3;
 
 const HEALTH_RANK: Record<Health, number> = {
@@ -91,7 +90,7 @@ export function teamChanges(
   }
   if (current.contactMix.shift && !previous.contactMix.shift) {
     const drivers = current.contactMix.drivers
-      .filter((d) => Math.abs(d.residual) > DRIVER_RESIDUAL)
+      .filter((d) => isMixDriver(current.contactMix, d))
       .slice(0, MAX_DRIVERS)
       .map((d) => d.reason);
     changes.push({ change: { kind: 'mix_shift', drivers }, rank: 2 });

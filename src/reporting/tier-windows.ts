@@ -11,7 +11,7 @@ import type { Store } from '../store/types.ts';
 import { buildOrgReport } from './build-org-report.ts';
 
 /** Windows the tier-mix chart shows. */
-export const TIER_WINDOW_COUNT = 8;
+const TIER_WINDOW_COUNT = 8;
 
 /**
  * @param report the current report (its last window is the newest)

@@ -10,12 +10,7 @@ import { buildContactMixBlocks } from '../../blocks/contact-mix.ts';
 import { buildDirectorDigestBlocks } from '../../blocks/director-digest.ts';
 import { buildEnablementBlocks } from '../../blocks/enablement.ts';
 import { buildHelpBlocks } from '../../blocks/help.ts';
-import {
-  type ChartImage,
-  chartBlocks,
-  fitMessage,
-  type SlackMessage,
-} from '../../blocks/message.ts';
+import type { ChartImage, SlackMessage } from '../../blocks/message.ts';
 import { buildMetricDetailBlocks } from '../../blocks/metric-detail.ts';
 import { buildNoRoleBlocks } from '../../blocks/no-role.ts';
 import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
@@ -185,14 +180,9 @@ export async function answerQuery(
     throw error;
   }
   if (query.view === 'digest') {
-    const digest = buildDirectorDigestBlocks({ report });
+    // The same message as the weekly digest (jobs/director-digest.ts).
     const made = await placeCharts(deps, args.place, { view: 'digest', report });
-    // The charts go after the digest's head (header and legend), as in the weekly post.
-    const [head1, head2, ...body] = digest.blocks;
-    const blocks = [head1, head2, ...chartBlocks(made), ...body].filter(
-      (b): b is KnownBlock => b !== undefined,
-    );
-    return { message: fitMessage({ text: digest.text, blocks }), denied: false, report };
+    return { message: buildDirectorDigestBlocks({ report, ...made }), denied: false, report };
   }
   const teamReport = report.teams.find((x) => x.id === team?.id);
   if (!team || !teamReport) return plain(t('error.no_data'));

@@ -241,12 +241,39 @@ describe('assembleOrgReport on a small organisation', () => {
     expect(a1?.intervals.csat?.[0]).toBeCloseTo(0.8654, 4);
     expect(a1?.intervals.csat?.[1]).toBeCloseTo(0.989, 4);
     expect(a1?.intervals).not.toHaveProperty('fcr');
+    // Its summed numerators, for the funnel: 48 CSAT answers of 4 or 5; FCR never measured.
+    expect(a1?.numerators).toEqual({ csat: 48 });
     expect(a1?.rankingValues.csat).toBeLessThan(0.96);
     expect(a1?.rankingValues.csat).toBeGreaterThan(0.87);
     // b6 is under the floor: an interval, but no ranking value.
     const b6 = t2?.agents.find((a) => a.id === 'b6');
     expect(b6?.rankingValues).toEqual({});
     expect(b6?.intervals.csat).toBeDefined();
+  });
+
+  it('lets the QA minimum of the options decide who may lead on QA', () => {
+    // T1 adds QA: a1 100 on 3 reviews, a2 90 on 12, a3–a5 70, 72, 74 on 10 each.
+    // At 5 (the default) a1's 3 reviews do not count: a2 leads. At 3 they do: a1 leads.
+    // Either way a3 (QA percentile 0, CSAT 7/9) is weakest on QA, so QA has a learner.
+    const qa: Record<string, [number, number]> = {
+      a1: [300, 3],
+      a2: [1080, 12],
+      a3: [700, 10],
+      a4: [720, 10],
+      a5: [740, 10],
+    };
+    const agentWindow = CURRENT.map((a) => {
+      const [total, reviews] = qa[a.agent_id] ?? [0, 0];
+      return { ...a, qa_score_total: total, qa_evaluations: reviews };
+    });
+    const qaLead = (qaMinEvaluations: number) =>
+      assembleOrgReport(
+        inputs({ agentWindow, options: { ...defaultReportOptions(), qaMinEvaluations } }),
+      ).teams[0]?.peers.find((m) => m.metric === 'qa');
+    expect(qaLead(5)).toMatchObject({ leader: 'a2', leaders: ['a2'] });
+    expect(qaLead(5)?.learners).toContain('a3');
+    expect(qaLead(3)).toMatchObject({ leader: 'a1', leaders: ['a1'] });
+    expect(qaLead(3)?.learners).toContain('a3');
   });
 
   it('refuses a malformed asOf', () => {

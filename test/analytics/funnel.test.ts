@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, funnelLimits } from '../../src/analytics/funnel.ts';
+import { agentFunnel, funnel, funnelLimits } from '../../src/analytics/funnel.ts';
 
 // Limits worked out by hand (and checked with a Python one-off): m = 0.8, sd = √(m(1 − m)/n).
 describe('funnelLimits', () => {
@@ -76,5 +76,45 @@ describe('funnel', () => {
   it('refuses no agents and n = 0', () => {
     expect(() => funnel([], 'higher')).toThrow(/at least one agent/);
     expect(() => funnel([{ id: 'a', x: 0, n: 0 }], 'higher')).toThrow(/n > 0/);
+  });
+});
+
+describe('agentFunnel', () => {
+  // a: 1 of 49 CSAT answers; b: 48 of 49. In floating point (1/49)·49 = 0.9999999999999999,
+  // so a value times n is not the count; the funnel takes the summed counts as they are.
+  const agents = [
+    { id: 'a', numerators: { csat: 1 }, n: { csat: 49 } },
+    { id: 'b', numerators: { csat: 48 }, n: { csat: 49 } },
+    { id: 'thin', numerators: {}, n: { csat: 0 } },
+    { id: 'none', numerators: {}, n: {} },
+  ];
+
+  it('pools and places agents from their summed numerators and n', () => {
+    expect((1 / 49) * 49).not.toBe(1);
+    const f = agentFunnel(agents, 'csat');
+    // m = (1 + 48)/(49 + 49) = 49/98 = 0.5, exactly.
+    expect(f?.pooled).toBe(0.5);
+    // Agents with n = 0 (or no n) are left out; the rest keep their order.
+    expect(f?.points.map((p) => [p.id, p.n, p.rate])).toEqual([
+      ['a', 49, 1 / 49],
+      ['b', 49, 48 / 49],
+    ]);
+    // At n = 49: sd = √(0.25/49) = 0.5/7 = 0.0714286; 99.8% limits 0.5 ∓ 3.09·0.0714286 =
+    // 0.279286 – 0.720714. a (0.0204) is below: flagged for CSAT; b (0.9796) above: not.
+    expect(f?.points.map((p) => [p.outside998, p.flagged])).toEqual([
+      ['below', true],
+      ['above', false],
+    ]);
+  });
+
+  it('uses the numerator, not a value rebuilt from a rounded rate', () => {
+    // A report value shown to two places (0.02 for 1/49) would rebuild x as round(0.98) = 1
+    // here, but 0.5 (a wrong value) would give 25: the funnel must not read values at all.
+    const withValues = agents.map((a) => ({ ...a, values: { csat: 0.5 } }));
+    expect(agentFunnel(withValues, 'csat')?.points.map((p) => p.rate)).toEqual([1 / 49, 48 / 49]);
+  });
+
+  it('is null when no agent has n > 0 on the metric', () => {
+    expect(agentFunnel(agents, 'fcr')).toBeNull();
   });
 });

@@ -75,10 +75,15 @@ export function agentReport(
 ): AgentReport {
   const n: Partial<Record<Metric, number>> = {};
   const intervals: AgentReport['intervals'] = {};
+  const numerators: AgentReport['numerators'] = {};
   for (const m of Object.keys(values) as Metric[]) {
     n[m] = 40;
-    // The Wilson interval of round(40·value) of 40 (the report computes it from the sums).
-    if (isProportion(m)) intervals[m] = wilson(Math.round(40 * (values[m] as number)), 40);
+    // A proportion rests on round(40·value) of 40: its numerator and Wilson interval.
+    if (isProportion(m)) {
+      const x = Math.round(40 * (values[m] as number));
+      numerators[m] = x;
+      intervals[m] = wilson(x, 40);
+    }
   }
   return {
     id,
@@ -90,6 +95,7 @@ export function agentReport(
     percentiles,
     rankingValues: tier === 'insufficient_data' ? {} : { ...values },
     intervals,
+    numerators,
     values,
     n,
     previousTier: null,

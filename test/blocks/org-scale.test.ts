@@ -27,7 +27,10 @@ describe('the largest realistic organisation (60 teams × 16 agents)', () => {
 
   it('lists every alert: 60 teams × (5 declining metrics + mix shift + balance) = 420', () => {
     const m = buildDirectorDigestBlocks({ report: org });
-    const bullets = sectionTexts(m.blocks)
+    // The alerts are the sections from "*Alerts*" on (the "Why" above has bullets too).
+    const texts = sectionTexts(m.blocks);
+    const bullets = texts
+      .slice(texts.findIndex((text) => text.startsWith('*Alerts*')))
       .join('\n')
       .split('\n')
       .filter((line) => line.startsWith('• '));

@@ -1,11 +1,13 @@
 /**
  * The y-axis rule (docs/metrics.md, "Chart axes"; issue 14.3): a stable team must look
- * stable. Series are run through the real analytics (xmr, trend, health) and the real
- * spec builders, so the property is about what a user would be shown.
+ * stable. Series are run through the real analytics (trend, health, and the control chart
+ * the report uses: p′ with day-by-day limits for rates, XmR for means) and the real spec
+ * builders, so the property is about what a user would be shown.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { health } from '../../src/analytics/health.ts';
+import { pPrime } from '../../src/analytics/p-prime.ts';
 import { trend } from '../../src/analytics/trend.ts';
 import { xmr } from '../../src/analytics/xmr.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
@@ -13,25 +15,26 @@ import { axisRange, metricAxis } from '../../src/charts/specs/axis-range.ts';
 import { monthlyTrendSpec } from '../../src/charts/specs/monthly-trend.ts';
 import { trendStabilitySpec } from '../../src/charts/specs/trend-stability.ts';
 import { addDays } from '../../src/domain/dates.ts';
-import type { Metric } from '../../src/domain/metrics.ts';
+import { isProportion, type Metric } from '../../src/domain/metrics.ts';
 import type { MetricReport, SeriesPoint } from '../../src/domain/report-types.ts';
 import { toDisplayUnit } from '../../src/messages/format.ts';
 
 const FROM = '2026-10-04';
 const TO = addDays(FROM, 27);
 
-function reportOf(metric: Metric, values: number[]): MetricReport {
+/** As assembleOrgReport builds it: p′ for a proportion, XmR for a mean; each day its own n. */
+function reportOf(metric: Metric, values: number[], ns: number[]): MetricReport {
   const series: SeriesPoint[] = values.map((value, i) => ({
     date: addDays(FROM, i),
     value,
-    n: 80,
+    n: ns[i] as number,
   }));
   const tr = trend(series, metric, FROM);
-  const stability = xmr(series, metric);
+  const stability = isProportion(metric) ? pPrime(series, metric) : xmr(series, metric);
   const h = health(metric, tr, stability, 28);
   return {
     value: values.reduce((a, b) => a + b, 0) / values.length,
-    n: 80 * values.length,
+    n: ns.reduce((a, b) => a + b, 0),
     series,
     monthly: [],
     trend: tr,
@@ -94,7 +97,7 @@ const METRIC_ARB = fc.constantFrom<Metric>('csat', 'fcr', 'aht', 'qa', 'answer_r
 /** A centre and a noise size in metric units that keep values inside the metric's bounds. */
 function flatSeries(metric: Metric) {
   const [lo, hi, noise] =
-    metric === 'aht' ? [120, 900, 60] : metric === 'qa' ? [20, 95, 8] : [0.1, 0.95, 0.06];
+    metric === 'aht' ? [120, 900, 60] : metric === 'qa' ? [20, 95, 8] : [0.1, 0.93, 0.06];
   return fc
     .record({
       centre: fc.double({ min: lo, max: hi, noNaN: true }),
@@ -111,9 +114,17 @@ describe('a stable, flat series never fills more than half the plot height', () 
   it('on the trend chart, for every metric', () => {
     fc.assert(
       fc.property(
-        METRIC_ARB.chain((metric) => fc.tuple(fc.constant(metric), flatSeries(metric))),
-        ([metric, values]) => {
-          const report = reportOf(metric, values);
+        METRIC_ARB.chain((metric) =>
+          fc.tuple(
+            fc.constant(metric),
+            flatSeries(metric),
+            // Busy and thin days alike: a rate's p′ limits widen on the thin ones.
+            fc.array(fc.integer({ min: 12, max: 400 }), { minLength: 28, maxLength: 28 }),
+          ),
+        ),
+        ([metric, values, ns]) => {
+          const report = reportOf(metric, values, ns);
+          expect(report.stability.chart).toBe(isProportion(metric) ? 'p_prime' : 'xmr');
           fc.pre(report.stability.status === 'stable' && report.trend.direction === 'flat');
           const spec = trendStabilitySpec({
             teamName: 'T',
@@ -125,9 +136,16 @@ describe('a stable, flat series never fills more than half the plot height', () 
           expect(dataShare(spec, shown)).toBeLessThanOrEqual(0.5 + 1e-9);
           // and nothing drawn is cut by the frame
           const { min, max } = yOf(spec);
-          const limits = [report.stability.ucl, report.stability.lcl]
+          const stability = report.stability;
+          const limits = (
+            stability.chart === 'p_prime'
+              ? stability.limits.flatMap((d) => [d.lcl, d.ucl])
+              : [stability.ucl, stability.lcl]
+          )
             .filter((x): x is number => x !== null)
             .map((v) => toDisplayUnit(metric, v));
+          // A rate's chart draws a p′ band: every day's limits, not one pair.
+          if (stability.chart === 'p_prime') expect(limits).toHaveLength(2 * values.length);
           for (const v of [...shown, ...limits]) {
             expect(v).toBeGreaterThanOrEqual(min - 1e-9);
             expect(v).toBeLessThanOrEqual(max + 1e-9);

@@ -59,6 +59,58 @@ describe('funnelChartSpec', () => {
   });
 });
 
+// Better beyond chance, counted by hand. Pooled m = (95 + 95 + 90 + 60 + 460)/(100 + 100 +
+// 100 + 100 + 600) = 800/1000 = 0.8. At n = 100, sd = √(0.8·0.2/100) = 0.04: the 95% limits
+// are 0.8 ± 1.96·0.04 = 0.7216 – 0.8784 and the 99.8% limits 0.8 ± 3.09·0.04 = 0.6764 –
+// 0.9236. So 95/100 = 0.95 > 0.9236 is better beyond chance (twice); 90/100 = 0.90 is
+// outside the 95% limits but inside the 99.8% ones, so not counted; 60/100 = 0.60 < 0.6764
+// is worse. At n = 600, sd = √(0.16/600) = 0.016330, 99.8% low = 0.8 − 0.050460 = 0.74954,
+// and 460/600 = 0.76667 is inside.
+const SPREAD = [
+  { id: 'high1', x: 95, n: 100 },
+  { id: 'high2', x: 95, n: 100 },
+  { id: 'near', x: 90, n: 100 },
+  { id: 'low', x: 60, n: 100 },
+  { id: 'many', x: 460, n: 600 },
+];
+
+describe('funnelChartSpec: the better-beyond-chance count', () => {
+  const spread = funnelChartSpec({
+    teamName: 'Billing North',
+    metric: 'csat',
+    funnel: funnel(SPREAD, 'higher'),
+  });
+  const datasets = (spread.config?.data.datasets ?? []) as {
+    label: string;
+    data: { x: number; y: number }[];
+  }[];
+
+  it('counts the two agents above the 99.8% limits, not the one only above the 95% ones', () => {
+    expect(spread.altText).toContain('2 agents are better beyond chance.');
+    expect(spread.altText).toContain('1 agent is below the 99.8% limits: worse beyond chance.');
+  });
+
+  it('draws exactly those two as better and the other three where they belong', () => {
+    const points = (label: string) => datasets.find((d) => d.label === label)?.data;
+    expect(points('Better beyond chance')).toEqual([
+      { x: 100, y: 95 },
+      { x: 100, y: 95 },
+    ]);
+    expect(points('Worse beyond chance')).toEqual([{ x: 100, y: 60 }]);
+    // 460/600 = 76.6667%, to 4 decimals in the spec.
+    expect(points('Agents within the 99.8% limits')).toEqual([
+      { x: 100, y: 90 },
+      { x: 600, y: 76.6667 },
+    ]);
+  });
+
+  it('says no better count when nobody is above the 99.8% limits', () => {
+    // The first fixture: its best rate, 72/80 = 0.9, is under the 99.8% high limit at n = 80,
+    // 0.8 + 3.09·√(0.16/80) = 0.8 + 0.1382 = 0.9382.
+    expect(spec.altText).not.toContain('better beyond chance');
+  });
+});
+
 describe('the rendered funnel chart', () => {
   const { png, chartArea } = renderSpecWithLayout(spec);
   const img = decode(png);

@@ -390,7 +390,7 @@ describe('contact mix spec', () => {
     );
   });
 
-  it('highlights drivers (|residual| ≥ 1.96) by colour and by ▲/▼ in the label, not the others', () => {
+  it('highlights drivers (|residual| > 1.96) by colour and by ▲/▼ in the label, not the others', () => {
     const spec = contactMixSpec({ teamName: 'A', mix });
     expect(spec.config?.data.labels).toEqual(['▲ Billing', '▼ Password', 'Other']);
     const driver = byLabel(spec, '▲▼ Driver');

@@ -14,6 +14,7 @@ const agent = (id: string, over: Partial<AgentReport>): AgentReport => ({
   percentiles: {},
   rankingValues: {},
   intervals: {},
+  numerators: {},
   values: {},
   n: {},
   previousTier: 'average',

@@ -7,14 +7,15 @@ import type { AgentReport } from '../../src/domain/report-types.ts';
 import { funnelSlots, tiersFunnelMetric } from '../../src/slack/funnel-chart.ts';
 import { teamReport, WINDOW } from '../../support/charts/fixtures.ts';
 
-/** Five agents at n = 200 on every rate: CSAT and answer rate all 80%; FCR as given. */
+/** Five agents at n = 200 on every rate: CSAT and answer rate 160 of 200; FCR x of 200 as given. */
 function teamWith(fcr: number[]) {
   const agents = fcr.map(
-    (f, i) =>
+    (x, i) =>
       ({
         id: `A${i}`,
         name: `Agent ${i}`,
-        values: { csat: 0.8, fcr: f, answer_rate: 0.8 },
+        values: { csat: 0.8, fcr: x / 200, answer_rate: 0.8 },
+        numerators: { csat: 160, fcr: x, answer_rate: 160 },
         n: { csat: 200, fcr: 200, answer_rate: 200 },
       }) as unknown as AgentReport,
   );
@@ -25,16 +26,16 @@ describe('tiersFunnelMetric', () => {
   it('picks the rate with the most agents worse beyond chance', () => {
     // FCR: pooled (4·160 + 100)/1000 = 0.74; at n = 200 the 99.8% lower limit is
     // 0.74 − 3.09·√(0.74·0.26/200) = 0.74 − 0.0958 = 0.644 (by hand): 50% is below it.
-    expect(tiersFunnelMetric(teamWith([0.8, 0.8, 0.8, 0.8, 0.5]))).toBe('fcr');
+    expect(tiersFunnelMetric(teamWith([160, 160, 160, 160, 100]))).toBe('fcr');
   });
 
   it('shows CSAT when no rate has anyone worse beyond chance', () => {
-    expect(tiersFunnelMetric(teamWith([0.8, 0.8, 0.8, 0.8, 0.8]))).toBe('csat');
+    expect(tiersFunnelMetric(teamWith([160, 160, 160, 160, 160]))).toBe('csat');
   });
 });
 
 describe('funnelSlots', () => {
-  const team = teamWith([0.8, 0.8, 0.8, 0.8, 0.5]);
+  const team = teamWith([160, 160, 160, 160, 100]);
 
   it('fills the slot only for a viewer who may see agents', () => {
     const metric = { view: 'metric', team, window: WINDOW, metric: 'fcr' } as const;

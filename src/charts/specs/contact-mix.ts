@@ -1,10 +1,12 @@
 /**
  * Contact-reason mix: each reason's share of contacts in the 28 baseline days against the
  * last 7 days (METRICS.md "Contact-reason mix shift"). Drivers, the reasons whose recent
- * cell is significant (|adjusted residual| ≥ 1.96, two-sided 5%), are highlighted three
- * ways: vermillion bar, ▲/▼ in the reason's label and the change written at the bar's end.
+ * cell is significant (isMixDriver: |adjusted residual| > 1.96, two-sided 5%), are
+ * highlighted three ways: vermillion bar, ▲/▼ in the reason's label and the change written
+ * at the bar's end.
  */
 
+import { isMixDriver } from '../../domain/mix-drivers.ts';
 import type { ContactMix, MixDriver } from '../../domain/report-types.ts';
 import { formatP } from '../../messages/format.ts';
 import { t } from '../../messages/t.ts';
@@ -18,8 +20,6 @@ export interface ContactMixArgs {
   width?: number;
 }
 
-/** Residual beyond which a reason's recent share is called a driver (z for two-sided 5%). */
-export const DRIVER_RESIDUAL = 1.96;
 /** Reasons drawn; the rest are named in the alt text only. */
 export const MAX_REASONS = 8;
 
@@ -28,11 +28,6 @@ export const MIX_COLORS = {
   recent: OKABE_ITO.blue,
   driver: OKABE_ITO.vermillion,
 } as const;
-
-/** True when the reason is highlighted: a shift was found and its recent cell is significant. */
-export function isDriver(mix: ContactMix, d: MixDriver): boolean {
-  return mix.shift && Math.abs(d.residual) >= DRIVER_RESIDUAL;
-}
 
 /**
  * @example contactMixSpec({ teamName: 'Team A', mix }).altText
@@ -58,13 +53,13 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
       height: 360,
     });
   }
-  const drivers = reasons.filter((d) => isDriver(mix, d));
+  const drivers = reasons.filter((d) => isMixDriver(mix, d));
   const share = (x: number) => `${(x * 100).toFixed(1)}%`;
   const change = (d: MixDriver) => {
     const pts = (d.after - d.before) * 100;
     return t('chart.pts', { delta: `${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)}` });
   };
-  const mark = (d: MixDriver) => (isDriver(mix, d) ? (d.after >= d.before ? '▲ ' : '▼ ') : '');
+  const mark = (d: MixDriver) => (isMixDriver(mix, d) ? (d.after >= d.before ? '▲ ' : '▼ ') : '');
   const period = `${shortDate(mix.recent.from)}–${shortDate(mix.recent.to)}`;
 
   const title = mix.shift
@@ -106,8 +101,8 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
     valueLabels: {
       labels: [
         reasons.map(() => null),
-        reasons.map((d) => (isDriver(mix, d) ? null : `${share(d.after)} (${change(d)})`)),
-        reasons.map((d) => (isDriver(mix, d) ? `${share(d.after)} (${change(d)})` : null)),
+        reasons.map((d) => (isMixDriver(mix, d) ? null : `${share(d.after)} (${change(d)})`)),
+        reasons.map((d) => (isMixDriver(mix, d) ? `${share(d.after)} (${change(d)})` : null)),
       ],
       position: 'end',
       colors: [INK.text, INK.text, INK.text],
@@ -129,7 +124,7 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
           // each reason to two bars.
           {
             label: t('chart.mix.recent', { n: mix.nAfter }),
-            data: reasons.map((d) => (isDriver(mix, d) ? null : round(d.after * 100))),
+            data: reasons.map((d) => (isMixDriver(mix, d) ? null : round(d.after * 100))),
             backgroundColor: MIX_COLORS.recent,
             barPercentage: 0.9,
             categoryPercentage: 0.8,
@@ -138,7 +133,7 @@ export function contactMixSpec(args: ContactMixArgs): ChartSpec {
           {
             label: t('chart.mix.driver'),
             hideInLegend: drivers.length === 0,
-            data: reasons.map((d) => (isDriver(mix, d) ? round(d.after * 100) : null)),
+            data: reasons.map((d) => (isMixDriver(mix, d) ? round(d.after * 100) : null)),
             backgroundColor: MIX_COLORS.driver,
             barPercentage: 0.9,
             categoryPercentage: 0.8,

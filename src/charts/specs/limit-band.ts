@@ -10,14 +10,10 @@
  * Values stay in metric units (0…1 for rates); the spec converts them for display.
  */
 import type { LocalDate } from '../../domain/records.ts';
-import type { Stability } from '../../domain/report-types.ts';
+import type { DayLimits, Stability } from '../../domain/report-types.ts';
 
-/** One day's limits as METRICS.md v2 reports them for a p′ chart. */
-export interface DayLimits {
-  date: LocalDate;
-  lcl: number | null;
-  ucl: number | null;
-}
+/** One day of the band: that day's limits, or nulls where no limit applies. */
+type BandDay = Pick<DayLimits, 'date'> & { [K in 'lcl' | 'ucl']: DayLimits[K] | null };
 
 /**
  * What the band needs of a stability (METRICS.md v2): which chart, one pair of limits
@@ -36,7 +32,7 @@ export interface LimitBand {
   /** 'p_prime': per-day limits (stepped); 'flat': one pair for every day; 'none': no limits. */
   kind: 'p_prime' | 'flat' | 'none';
   /** One entry per date asked for, in order; nulls where no limit applies. */
-  days: DayLimits[];
+  days: BandDay[];
 }
 
 /**

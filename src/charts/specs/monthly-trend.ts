@@ -9,14 +9,9 @@ import { axisLabel, formatDelta, formatValue, toDisplayUnit } from '../../messag
 import { metricLabel } from '../../messages/metric-names.ts';
 import { t } from '../../messages/t.ts';
 import { INK, SERIES_COLOR } from '../palette.ts';
-import {
-  type ChartSpec,
-  clampAltText,
-  DEFAULT_SIZE,
-  type FormatterName,
-  noDataSpec,
-} from '../spec.ts';
+import { type ChartSpec, clampAltText, DEFAULT_SIZE, noDataSpec } from '../spec.ts';
 import { metricAxis } from './axis-range.ts';
+import { yTickFormat } from './unit-ticks.ts';
 import { monthLabel } from './wording.ts';
 
 export interface MonthlyTrendArgs {
@@ -25,12 +20,6 @@ export interface MonthlyTrendArgs {
   monthly: MonthlyPoint[];
   size?: { width: number; height: number };
 }
-
-const FORMAT_BY_UNIT: Readonly<Record<string, FormatterName>> = {
-  percent: 'percent',
-  seconds: 'minutes',
-  score: 'score',
-};
 
 /**
  * @example monthlyTrendSpec({ teamName: 'Team A', metric: 'csat', monthly }).altText
@@ -95,7 +84,7 @@ export function monthlyTrendSpec(args: MonthlyTrendArgs): ChartSpec {
     width: size.width,
     height: size.height,
     altText: clampAltText(alt),
-    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    tickFormats: [yTickFormat(def.unit, 'titled')],
     valueLabels: {
       labels: [months.map((m) => formatValue(metric, m.value))],
       position: 'end',

@@ -40,7 +40,7 @@ const score = (team: Pick<TeamReport, 'metrics'>) => {
 };
 
 /** Teams worst first: most at risk, then most on watch, then by name. */
-export function orderTeams<T extends Pick<TeamReport, 'name' | 'metrics'>>(teams: T[]): T[] {
+function orderTeams<T extends Pick<TeamReport, 'name' | 'metrics'>>(teams: T[]): T[] {
   return [...teams].sort((a, b) => {
     const sa = score(a);
     const sb = score(b);

@@ -17,9 +17,10 @@ import { monthName } from '../../messages/words.ts';
 import { compositeSize } from '../composite.ts';
 import { chartFontFamily } from '../fonts.ts';
 import { INK, OKABE_ITO, SERIES_COLOR } from '../palette.ts';
-import { type ChartSpec, clampAltText, type FormatterName, noDataSpec } from '../spec.ts';
+import { type ChartSpec, clampAltText, noDataSpec } from '../spec.ts';
 import { metricAxis } from './axis-range.ts';
 import { trendLayers } from './trend-stability.ts';
+import { yTickFormat } from './unit-ticks.ts';
 import { listJoin, monthLabel, shortDate, signalPhrases } from './wording.ts';
 
 /** Left column quality, right column efficiency: each efficiency panel has quality beside it. */
@@ -38,12 +39,6 @@ export const HEALTH_COLORS: Readonly<Record<Health, string>> = {
 
 /** Panel fonts (CSS px): at ~360 px phone width the image shows at under half size. */
 const FONT = { title: 22, subtitle: 19, ticks: 18 } as const;
-
-const FORMAT_BY_UNIT: Readonly<Record<string, FormatterName>> = {
-  percent: 'percent',
-  seconds: 'minutes_unit',
-  score: 'score',
-};
 
 export interface TeamDashboardArgs {
   team: Pick<TeamReport, 'name' | 'metrics'>;
@@ -103,7 +98,7 @@ function metricPanel(
     kind: 'dashboard-panel',
     ...PANEL_SIZE,
     altText: panelSentence(metric, report),
-    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    tickFormats: [yTickFormat(def.unit, 'untitled')],
     config: {
       type: 'line',
       data: { labels: dates.map(shortDate), datasets },
@@ -171,7 +166,7 @@ function monthlyPanel(metric: Metric, team: Pick<TeamReport, 'metrics'>): ChartS
     kind: 'dashboard-panel',
     ...PANEL_SIZE,
     altText: change,
-    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    tickFormats: [yTickFormat(def.unit, 'untitled')],
     config: {
       type: 'line',
       data: {

@@ -16,12 +16,12 @@ import {
   type ChartSpec,
   clampAltText,
   DEFAULT_SIZE,
-  type FormatterName,
   type JsonObject,
   noDataSpec,
 } from '../spec.ts';
 import { metricAxis } from './axis-range.ts';
 import { type LimitBand, limitBand } from './limit-band.ts';
+import { yTickFormat } from './unit-ticks.ts';
 import { listJoin, shortDate, signalPhrases } from './wording.ts';
 
 export interface TrendStabilityArgs {
@@ -43,12 +43,6 @@ export const SIGNAL_SHAPES: Readonly<Record<SignalRule, string>> = {
 /** Colour of a signal marker's outline: vermillion for worse, bluish green for better. */
 export const SIGNAL_COLORS = { bad: OKABE_ITO.vermillion, good: OKABE_ITO.bluishGreen } as const;
 export const TREND_COLOR = OKABE_ITO.orange;
-
-const FORMAT_BY_UNIT: Readonly<Record<string, FormatterName>> = {
-  percent: 'percent',
-  seconds: 'minutes',
-  score: 'score',
-};
 
 /**
  * @throws Error when a series date lies outside the window, naming the date.
@@ -84,7 +78,7 @@ export function trendStabilitySpec(args: TrendStabilityArgs): ChartSpec {
     width: size.width,
     height: size.height,
     altText: clampAltText(trendAltText(args, dates, series, band.kind)),
-    tickFormats: [{ scale: 'y', format: FORMAT_BY_UNIT[def.unit] ?? 'score' }],
+    tickFormats: [yTickFormat(def.unit, 'titled')],
     config: {
       type: 'line',
       data: { labels: dates.map(shortDate), datasets },
