@@ -60,6 +60,26 @@ const externalUnlessListed = {
   },
 };
 
+/**
+ * zod's classic API re-exports its error messages in some forty languages (about half
+ * its code); teamhealth reads settings and mappings in English only, so the bundle keeps
+ * English alone. Were zod to import more from that module, the build would fail and the
+ * command run from source.
+ */
+const zodInEnglish = {
+  name: 'zod-in-english',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!args.importer.split('\\').join('/').includes('/node_modules/zod/')) return undefined;
+      return { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-en' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 // Bundled CommonJS packages call require() for Node's own modules; an ES module has none.
 const REQUIRE_SHIM =
   "import { createRequire as __teamhealthCreateRequire } from 'node:module';\n" +
@@ -99,7 +119,7 @@ export async function buildCli(root, { force = false } = {}) {
     platform: 'node',
     target: 'node20',
     banner: { js: REQUIRE_SHIM },
-    plugins: [externalUnlessListed],
+    plugins: [externalUnlessListed, zodInEnglish],
     metafile: true,
     logLevel: 'silent',
   });

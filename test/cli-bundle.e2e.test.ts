@@ -112,10 +112,11 @@ describe('a command from the compiled CLI and from source', { timeout: 180_000 }
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const teamhealth = (args: string[], fromSource: boolean) => {
+  const teamhealth = (args: string[], fromSource: boolean, extra: Record<string, string> = {}) => {
     const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'teamhealth.mjs'), ...args], {
       env: embeddedEnv(join(dir, 'data'), {
         LOG_LEVEL: 'warn',
+        ...extra,
         ...(fromSource ? { TEAMHEALTH_FROM_SOURCE: '1' } : {}),
       }),
       encoding: 'utf8',
@@ -129,6 +130,13 @@ describe('a command from the compiled CLI and from source', { timeout: 180_000 }
     expect(compiled.status, compiled.stderr).toBe(0);
     expect(JSON.parse(compiled.stdout).teams.length).toBeGreaterThan(0);
     expect(compiled).toEqual(teamhealth(['report', '--json'], true));
+  });
+
+  it("names a bad setting in zod's English either way (the bundle keeps only English)", () => {
+    const compiled = teamhealth(['report'], false, { SLACK_API_URL: 'not a url' });
+    expect(compiled.status).toBe(1);
+    expect(compiled.stderr).toBe('teamhealth: Invalid configuration: SLACK_API_URL Invalid URL\n');
+    expect(compiled).toEqual(teamhealth(['report'], true, { SLACK_API_URL: 'not a url' }));
   });
 
   it('dry-runs a job with its charts (the compiled chart worker) the same way', () => {
