@@ -13,7 +13,9 @@
 // node_modules costs a file lookup and a compile per module (zod alone is some 95 files,
 // the @stdlib distributions over a hundred). Every other package stays an ordinary import
 // from node_modules: the native ones (better-sqlite3, canvas), the ones that find files
-// beside themselves (pino, node-cron), and the server's (Bolt, MongoDB).
+// beside themselves (pino, node-cron), and the server's (Bolt, MongoDB). zod is imported
+// as a namespace (`import * as z`, held by biome.json) so the bundle keeps only the parts
+// used: not its messages in forty languages nor its JSON Schema support.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -60,26 +62,6 @@ const externalUnlessListed = {
   },
 };
 
-/**
- * zod's classic API re-exports its error messages in some forty languages (about half
- * its code); teamhealth reads settings and mappings in English only, so the bundle keeps
- * English alone. Were zod to import more from that module, the build would fail and the
- * command run from source.
- */
-const zodInEnglish = {
-  name: 'zod-in-english',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!args.importer.split('\\').join('/').includes('/node_modules/zod/')) return undefined;
-      return { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-en' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
 // Bundled CommonJS packages call require() for Node's own modules; an ES module has none.
 const REQUIRE_SHIM =
   "import { createRequire as __teamhealthCreateRequire } from 'node:module';\n" +
@@ -119,7 +101,7 @@ export async function buildCli(root, { force = false } = {}) {
     platform: 'node',
     target: 'node20',
     banner: { js: REQUIRE_SHIM },
-    plugins: [externalUnlessListed, zodInEnglish],
+    plugins: [externalUnlessListed],
     metafile: true,
     logLevel: 'silent',
   });

@@ -132,7 +132,7 @@ describe('a command from the compiled CLI and from source', { timeout: 180_000 }
     expect(compiled).toEqual(teamhealth(['report', '--json'], true));
   });
 
-  it("names a bad setting in zod's English either way (the bundle keeps only English)", () => {
+  it('names a bad setting in the same words either way (the bundle keeps only the zod it uses)', () => {
     const compiled = teamhealth(['report'], false, { SLACK_API_URL: 'not a url' });
     expect(compiled.status).toBe(1);
     expect(compiled.stderr).toBe('teamhealth: Invalid configuration: SLACK_API_URL Invalid URL\n');
