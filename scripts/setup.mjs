@@ -13,6 +13,8 @@
 //      packages: installed with apt-get when they are missing and apt-get is usable,
 //      otherwise one line says what to install.
 //   5. With --for test: Chromium for the browser check of the dry-run page (apt).
+//   6. The compiled CLI in dist/ (scripts/build-cli.mjs), rebuilt only when a source
+//      changed; without it `teamhealth` still runs, from the TypeScript sources.
 //
 // Idempotent and quiet when there is nothing to do.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from './build-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const forTest = process.argv.includes('--for') && process.argv.includes('test');
@@ -204,8 +207,19 @@ function ensureBrowser() {
   }
 }
 
+async function buildCliOrSay() {
+  try {
+    const result = await buildCli(root);
+    if (!result.built && result.why) say(`the compiled CLI was not built: ${result.why}.`);
+  } catch (error) {
+    // The command falls back to the sources, which will show the same compile error.
+    say(`the compiled CLI could not be built (teamhealth runs from source): ${error.message}`);
+  }
+}
+
 checkNode();
 installDependencies();
 ensureSqlite();
 ensureCanvas({ rebuild: false });
 if (forTest) ensureBrowser();
+await buildCliOrSay();

@@ -2,7 +2,7 @@
  * Every setting, read from the environment and validated once. Only this file reads
  * process.env. A bad setting stops the app with one line naming every problem.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTeamPosts, type WeeklySlot } from './domain/team-cadence.ts';
 import { ConfigError } from './errors.ts';
 

@@ -10,7 +10,13 @@ import { Worker } from 'node:worker_threads';
 import type { ChartSpec } from './spec.ts';
 import type { CloseRequest, RenderRequest, RenderResponse } from './worker.ts';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// From source this file is src/charts/pool.ts and its thread loads the TypeScript worker
+// through worker-entry.mjs; in the compiled CLI it is a chunk in dist/, beside the
+// compiled worker (scripts/build-cli.mjs).
+const ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './chart-worker.js',
+  import.meta.url,
+);
 
 export interface ChartPool {
   /** Renders in a worker; resolves to PNG bytes, rejects with the renderer's message. */

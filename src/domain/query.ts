@@ -3,7 +3,7 @@
  * One shape for both, so a button is answered by exactly the code (and the
  * authorization) that answers the typed command.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMetric, METRICS, type Metric } from './metrics.ts';
 
 export const VIEWS = [

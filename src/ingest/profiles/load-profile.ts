@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.ts';
 import { loadMappingFile, type Mapping } from './mapping.ts';
 
-const SHIPPED_DIR = fileURLToPath(new URL('./shipped/', import.meta.url));
+// From source this file is src/ingest/profiles/load-profile.ts; in the compiled CLI it is
+// a chunk in dist/, one folder below the package root (scripts/build-cli.mjs).
+const SHIPPED_DIR = fileURLToPath(
+  new URL(
+    import.meta.url.endsWith('.ts') ? './shipped/' : '../src/ingest/profiles/shipped/',
+    import.meta.url,
+  ),
+);
 
 /** The names of the shipped profiles, sorted. */
 export function shippedProfileNames(): string[] {

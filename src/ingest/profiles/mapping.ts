@@ -18,7 +18,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../../errors.ts';
 import { IMPORT_KINDS, type ImportKind, KIND_SPECS } from '../kinds.ts';
 import { DURATION_UNITS } from './cells.ts';
