@@ -29,20 +29,42 @@ export function percentiles(
     out.set((entries[0] as [string, number])[0], 0.5);
     return out;
   }
+  // Ranks from a numeric sort of the values alone (native, no comparator): an agent's
+  // value has `below` values under it and `upTo` at or under it, so its tied ranks are
+  // below+1 … upTo, and their average is (below + 1 + upTo) / 2. Lower-is-better metrics
+  // rank their negated values.
   const sign = polarity === 'higher' ? 1 : -1;
-  entries.sort((a, b) => sign * (a[1] - b[1]));
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (
-      j + 1 < n &&
-      (entries[j + 1] as [string, number])[1] === (entries[i] as [string, number])[1]
-    )
-      j++;
-    // ranks i+1 … j+1 share their average
-    const rank = (i + 1 + (j + 1)) / 2;
-    for (let k = i; k <= j; k++) out.set((entries[k] as [string, number])[0], (rank - 1) / (n - 1));
-    i = j + 1;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = sign * (entries[i] as [string, number])[1];
+  sorted.sort();
+  for (const [id, v] of entries) {
+    const x = sign * v;
+    const rank = (countBelow(sorted, x) + 1 + countAtOrBelow(sorted, x)) / 2;
+    out.set(id, (rank - 1) / (n - 1));
   }
   return out;
+}
+
+/** How many values of the ascending `sorted` are below `x`. */
+function countBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many values of the ascending `sorted` are at or below `x`. */
+function countAtOrBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -61,7 +61,7 @@ export async function reportCommand(
   const { openStore } = await import('../store/open.ts');
   const store = await openStore(
     { mongoUri: config.mongoUri, mongoDb: config.mongoDb, dataDir: config.dataDir },
-    { logger },
+    { logger, readerThread: true },
   );
   try {
     let teamIds: string[] | undefined;

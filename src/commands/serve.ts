@@ -76,7 +76,7 @@ export async function serveCommand(
   try {
     store = await openStore(
       { mongoUri: config.mongoUri, mongoDb: config.mongoDb, dataDir: config.dataDir },
-      { logger },
+      { logger, readerThread: true },
     );
   } catch (error) {
     process.stderr.write(

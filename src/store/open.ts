@@ -20,7 +20,11 @@ export interface StoreSettings {
  */
 export async function openStore(
   settings: StoreSettings,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /** SQLite: read on a second thread too (open-sqlite.ts); for report-building commands. */
+    readerThread?: boolean;
+  } = {},
 ): Promise<Store> {
   let store: Store;
   if (settings.mongoUri) {
@@ -31,7 +35,7 @@ export async function openStore(
     store = buildStore({ kind: 'mongo', collection: mongo.collection, close: mongo.close });
   } else {
     const { openSqliteStore } = await import('./sqlite/open-sqlite.ts');
-    store = openSqliteStore(settings.dataDir);
+    store = openSqliteStore(settings.dataDir, { readerThread: options.readerThread === true });
   }
   try {
     await store.init();

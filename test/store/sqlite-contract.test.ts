@@ -15,3 +15,17 @@ describeStoreContract('sqlite', async () => {
     },
   };
 });
+
+// The same store with its reader thread (open-sqlite.ts): reads the thread takes while
+// idle must come back exactly as the store's own connection gives them.
+describeStoreContract('sqlite with a reader thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'teamhealth-store-'));
+  const store = await openStore({ dataDir: dir }, { readerThread: true });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});

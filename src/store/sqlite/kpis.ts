@@ -25,6 +25,7 @@ import {
 } from '../repositories/documents.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
+import { ReaderGoneError, type ReaderThread } from './reader-thread.ts';
 import { inList } from './records.ts';
 import { AGENT_DAYS } from './schema.ts';
 import { inTransaction, makeUpserter, type SqlRow } from './upsert.ts';
@@ -34,19 +35,31 @@ const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
 /**
  * The rows of `query` as arrays, packed by SQLite into one JSON text and parsed at once:
  * several times cheaper than better-sqlite3 building a JS value per column for tens of
- * thousands of rows (JSON keeps every double exactly: SQLite writes 17 digits).
+ * thousands of rows (JSON keeps every double exactly: SQLite writes 17 digits). Run on
+ * the reader thread when there is one and it is idle, else on `db`.
  */
-function packedRows(
+async function packedRows(
   db: SqliteDatabase,
+  reader: ReaderThread | undefined,
   columns: readonly string[],
   query: string,
   params: unknown[],
-): SqlRow[] {
-  const json = db
-    .prepare(`SELECT json_group_array(json_array(${columns.join(', ')})) FROM (${query})`)
-    .pluck()
-    .get(...params) as string;
-  return JSON.parse(json) as SqlRow[];
+): Promise<SqlRow[]> {
+  const sql = `SELECT json_group_array(json_array(${columns.join(', ')})) FROM (${query})`;
+  const offThread = reader?.tryRun(sql, params);
+  if (offThread) {
+    try {
+      return JSON.parse((await offThread) as string) as SqlRow[];
+    } catch (error) {
+      if (!(error instanceof ReaderGoneError)) throw error;
+    }
+  }
+  return JSON.parse(
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as string,
+  ) as SqlRow[];
 }
 
 /** `head` with the SUM_FIELDS read from `row` starting at column `at` (NULL, not measured, → 0). */
@@ -110,7 +123,7 @@ function addInto(sums: SqlRow, row: SqlRow): void {
   }
 }
 
-export function makeKpiStore(db: SqliteDatabase): KpiStore {
+export function makeKpiStore(db: SqliteDatabase, reader?: ReaderThread): KpiStore {
   const upserter = makeUpserter(db, AGENT_DAYS);
   const teamOf = db
     .prepare('SELECT team_id FROM agent_days WHERE date = ? AND agent_id = ?')
@@ -186,8 +199,9 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
     teamDailySums: async (args) => {
       checkRange(args, 'kpis.teamDailySums');
       const [teams, params] = inList('team_id', args.teamIds);
-      const rows = packedRows(
+      const rows = await packedRows(
         db,
+        reader,
         ['team_id', 'date', ...SUM_FIELDS],
         `SELECT * FROM team_days WHERE date BETWEEN ? AND ?${teams} ORDER BY team_id, date`,
         [args.from, args.to, ...params],
@@ -206,8 +220,9 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       checkRange(args, 'kpis.agentWindowSums');
       const [teams, teamParams] = inList('team_id', args.teamIds);
       const [agents, agentParams] = inList('agent_id', args.agentIds);
-      const rows = packedRows(
+      const rows = await packedRows(
         db,
+        reader,
         ['agent_id', 'team_id', 'days', 'last_date', ...SUM_FIELDS],
         `SELECT agent_id, team_id, COUNT(*) AS days, MAX(date) AS last_date, ${SUMS} ` +
           `FROM agent_days WHERE date BETWEEN ? AND ?${teams}${agents} GROUP BY agent_id`,
@@ -230,15 +245,17 @@ export function makeKpiStore(db: SqliteDatabase): KpiStore {
       // agent's days. Past SEEK_LIMIT seeks, the one range scan is the cheaper.
       const rows =
         seeks <= SEEK_LIMIT
-          ? packedRows(
+          ? await packedRows(
               db,
+              reader,
               ['agent_id', 'date', ...SUM_FIELDS],
               'SELECT t.* FROM json_each(?) AS d CROSS JOIN json_each(?) AS a ' +
                 'CROSS JOIN agent_days AS t WHERE t.date = d.value AND t.agent_id = a.value',
               [JSON.stringify(dateRange(args.from, args.to)), agents],
             )
-          : packedRows(
+          : await packedRows(
               db,
+              reader,
               ['agent_id', 'date', ...SUM_FIELDS],
               'SELECT * FROM agent_days ' +
                 'WHERE agent_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?',
