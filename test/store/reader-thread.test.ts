@@ -7,12 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BUSY_TIMEOUT_MS,
-  DATABASE_FILE,
-  MMAP_BYTES,
-  openDatabase,
-} from '../../src/store/sqlite/database.ts';
+import { BUSY_TIMEOUT_MS, DATABASE_FILE, openDatabase } from '../../src/store/sqlite/database.ts';
 import { type ReaderThread, startReaderThread } from '../../src/store/sqlite/reader-thread.ts';
 
 // Counts to 3 million in SQL: long enough (tens of ms or more) to find the thread busy.
@@ -37,7 +32,7 @@ const start = () =>
   startReaderThread({
     file: join(dir, DATABASE_FILE),
     busyTimeoutMs: BUSY_TIMEOUT_MS,
-    mmapBytes: MMAP_BYTES,
+    cacheKib: 2048,
   });
 
 describe('the reader thread', () => {

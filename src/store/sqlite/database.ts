@@ -23,9 +23,6 @@ export const OLD_ENGINE_FILES = ['snapshot.jsonl', 'journal.log'] as const;
 /** How long a writer waits for another process's write transaction before failing. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
-/** How much of the file a connection maps into memory (address space, not RAM). */
-export const MMAP_BYTES = 1 << 30;
-
 /**
  * @throws StoreError when the folder holds the old engine's files, the file is not a
  *   teamhealth database of this version, or the folder cannot be written.
@@ -52,8 +49,6 @@ export function openDatabase(dataDir: string): SqliteDatabase {
     db.pragma('synchronous = NORMAL');
     // GROUP BY sorts a report window's rows (~140k agent-days): in memory, not temp files.
     db.pragma('temp_store = MEMORY');
-    // Pages read straight from the OS's cache instead of copied into SQLite's own.
-    db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma('foreign_keys = OFF');
     createSchema(db);
     return db;

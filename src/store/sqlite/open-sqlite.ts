@@ -3,12 +3,15 @@
  * process that opens it (serve, import, report, run) at the same time.
  */
 import type { Store } from '../types.ts';
-import { BUSY_TIMEOUT_MS, MMAP_BYTES, openDatabase } from './database.ts';
+import { BUSY_TIMEOUT_MS, openDatabase } from './database.ts';
 import { makeKpiStore } from './kpis.ts';
 import { makeDeliveryStore, makeLeaseStore } from './ledger.ts';
-import { startReaderThread } from './reader-thread.ts';
+import { type ReaderThread, startReaderThread } from './reader-thread.ts';
 import { makeAgentStore, makeContactStore, makeEnablementStore, makeTeamStore } from './records.ts';
 import { makeSettingsStore, makeTipStore } from './surfaces.ts';
+
+/** The page cache of each connection of a store with a reader thread, in KiB. */
+const SCAN_CACHE_KIB = 2048;
 
 export interface SqliteStoreOptions {
   /**
@@ -22,10 +25,18 @@ export interface SqliteStoreOptions {
 /** @throws StoreError when the folder cannot hold the store (see openDatabase). */
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   const db = openDatabase(dataDir);
-  const reader =
-    options.readerThread && !process.env.TH_NO_READER
-      ? startReaderThread({ file: db.name, busyTimeoutMs: BUSY_TIMEOUT_MS, mmapBytes: MMAP_BYTES })
-      : undefined;
+  let reader: ReaderThread | undefined;
+  if (options.readerThread) {
+    // The report's reads are range scans, each page read once: a small page cache per
+    // connection does as well as better-sqlite3's default of 16 MB, which two connections
+    // would each fill (the OS caches the file for both).
+    db.pragma(`cache_size = -${SCAN_CACHE_KIB}`);
+    reader = startReaderThread({
+      file: db.name,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      cacheKib: SCAN_CACHE_KIB,
+    });
+  }
   return {
     kind: 'sqlite',
     // openDatabase already created the schema (idempotently): nothing is left to do.

@@ -27,7 +27,8 @@ export interface ReaderThread {
 export interface ReaderSettings {
   file: string;
   busyTimeoutMs: number;
-  mmapBytes: number;
+  /** SQLite's page cache for the thread's connection, in KiB. */
+  cacheKib: number;
 }
 
 // Plain JavaScript evaluated in the thread, so it runs the same from the sources (tsx)
@@ -37,7 +38,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
-db.pragma('mmap_size = ' + workerData.mmapBytes);
+db.pragma('cache_size = -' + workerData.cacheKib);
 db.pragma('temp_store = MEMORY');
 const busy = new Int32Array(workerData.busy);
 const statements = new Map();
