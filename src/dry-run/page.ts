@@ -4,7 +4,7 @@
  * its Block Kit (header, sections, context, images from the PNGs beside it, buttons) and
  * a link to its JSON. Self-contained: inline CSS, images by relative path, no scripts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { t } from '../messages/t.ts';
 import { emojiHtml, escapeHtml, mrkdwnToHtml } from './mrkdwn.ts';
@@ -125,6 +125,8 @@ export async function writeDryRunPage(outDir: string): Promise<{ path: string; m
     messages.push({ ...record, blocks });
   }
   const path = join(outDir, 'index.html');
+  // A run with nothing to post wrote no message, so nothing made the folder yet.
+  await mkdir(outDir, { recursive: true });
   await writeFile(path, renderPage(messages));
   return { path, messages: messages.length };
 }

@@ -36,6 +36,31 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
+describe('dry run with nothing to post', () => {
+  it('still writes the page, into an --out folder it makes, saying it holds no messages', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'dry-run-empty-'));
+    const org = await buildOrg();
+    try {
+      const empty = join(parent, 'not-yet-made');
+      // Only the digest, with no channel to post it to: no message at all.
+      const run = await runAllJobsDryRun({
+        store: org.store,
+        out: empty,
+        asOf: AS_OF,
+        jobs: ['director-digest'],
+        digestChannel: '',
+        render: async (s) => renderSpec(s),
+      });
+      expect(run.messages).toBe(0);
+      expect(existsSync(join(empty, 'index.html'))).toBe(true);
+      expect(await readFile(join(empty, 'index.html'), 'utf8')).toContain('0 messages');
+    } finally {
+      await org.close();
+      await rm(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('dry run', () => {
   it('writes every job’s messages: 2 charts + 2 nudges + 2 recognitions + 11 DMs + 1 digest', async () => {
     expect(result.messages).toBe(18);
