@@ -48,7 +48,9 @@ export function changeLine(change: TeamChange): string {
     case 'signal':
       return t(`charts_post.change.signal.${change.rule}_${change.bad ? 'bad' : 'good'}`, {
         label: metricLabel(change.metric),
-        date: dayMonth(change.since),
+        // A day beyond the limits is dated by its first new day; a run or drift, which
+        // the sentence says goes on "to" a day, by its last.
+        date: dayMonth(change.rule === 'beyond_limits' ? change.since : change.to),
       });
     case 'mix_shift':
       return change.drivers.length > 0

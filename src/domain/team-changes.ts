@@ -23,7 +23,10 @@ export type TeamChange =
       rule: SignalRule;
       side: Signal['side'];
       bad: boolean;
+      /** The signal's first day after the last post. */
       since: LocalDate;
+      /** The signal's last day. */
+      to: LocalDate;
     }
   | { kind: 'mix_shift'; drivers: string[] };
 
@@ -83,6 +86,7 @@ export function teamChanges(
           side: signal.side,
           bad: signal.bad,
           since: signal.points.find((d) => d > lastPostDay) ?? last,
+          to: last,
         },
         rank: signal.bad ? 1 : 4,
       });

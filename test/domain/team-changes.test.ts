@@ -138,6 +138,7 @@ describe('teamChanges and changeLine: each kind of change and its sentence', () 
         side: 'below',
         bad: true,
         since: '2026-11-24',
+        to: '2026-11-24',
       },
     ]);
     expect(changes.map(changeLine)).toEqual([
@@ -168,10 +169,38 @@ describe('teamChanges and changeLine: each kind of change and its sentence', () 
         side: 'up',
         bad: false,
         since: '2026-11-24',
+        to: '2026-11-24',
       },
     ]);
     expect(changes.map(changeLine)).toEqual([
       '*Answer rate*: 6 or more days in a row each better than the last (to 24 Nov)',
+    ]);
+  });
+
+  it('a run first posted days after it began is dated to its last day, not its first new one', () => {
+    // The last post was 20 Nov (a day's post was skipped since); the run is 17–24 Nov,
+    // new to this post: it reaches past 20 Nov and the report of 20 Nov had no run.
+    const run: Signal = {
+      rule: 'run',
+      dates: ['2026-11-17', '2026-11-24'],
+      points: Array.from({ length: 8 }, (_, i) => `2026-11-${17 + i}`),
+      side: 'below',
+      bad: true,
+    };
+    const changes = teamChanges(team(), team({ fcr: metric('healthy', [run]) }), '2026-11-20');
+    expect(changes).toEqual([
+      {
+        kind: 'signal',
+        metric: 'fcr',
+        rule: 'run',
+        side: 'below',
+        bad: true,
+        since: '2026-11-21',
+        to: '2026-11-24',
+      },
+    ]);
+    expect(changes.map(changeLine)).toEqual([
+      '*First-contact resolution*: 8 or more days in a row on the worse side of its centre line (to 24 Nov)',
     ]);
   });
 
