@@ -13,6 +13,7 @@ import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
 import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
+import { tn } from '../src/messages/plural.ts';
 import { t } from '../src/messages/t.ts';
 import { LIMITS } from './limits.ts';
 import {
@@ -145,14 +146,31 @@ export interface DirectorDigestArgs extends ViewCharts {
   report: Pick<OrgReport, 'asOf' | 'window' | 'options' | 'teams'>;
 }
 
+/**
+ * The "Why" as one section of whole lines: as many as fit, then how many more there are
+ * and where to read them, instead of a line cut off mid-sentence.
+ */
+export function whySection(lines: readonly string[]): string {
+  const all = t('digest.why', { lines: lines.join('\n') });
+  if (all.length <= LIMITS.sectionText) return all;
+  // Room is kept for the note at its longest (the count of every line, so most digits).
+  let length = t('digest.why', { lines: '' }).length + tn('digest.why_more', lines.length).length;
+  const shown: string[] = [];
+  for (const line of lines) {
+    if (length + line.length + 1 > LIMITS.sectionText) break;
+    shown.push(line);
+    length += line.length + 1;
+  }
+  const more = tn('digest.why_more', lines.length - shown.length);
+  return t('digest.why', { lines: [...shown, more].join('\n') });
+}
+
 /** The "Why" (with its note on p-values) and "Enablement by team" sections, when there are any. */
 function digestExtras(report: Pick<OrgReport, 'teams'>): KnownBlock[] {
   const why = whyLines(report);
   const enablement = enablementLines(report);
   return [
-    ...(why.length > 0
-      ? [section(t('digest.why', { lines: why.join('\n') })), context(t('digest.why_note'))]
-      : []),
+    ...(why.length > 0 ? [section(whySection(why)), context(t('digest.why_note'))] : []),
     ...(enablement.length > 0
       ? [section(t('digest.enablement', { lines: enablement.join('\n') }))]
       : []),

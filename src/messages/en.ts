@@ -150,6 +150,10 @@ export const en = {
   'digest.alert_count': ' · :warning: {count}',
   'digest.why': '*Why*\n{lines}',
   'digest.why_line': '• *{team}* · {label}: {reasons}',
+  'digest.why_more_one':
+    '_…and {count} more team metric on watch or at risk: `/teamhealth team <name>` shows why._',
+  'digest.why_more_other':
+    '_…and {count} more team metrics on watch or at risk: `/teamhealth team <name>` shows why._',
   'digest.why_note':
     'Limits are each team’s own control limits. A trend counts only when it is unlikely to be chance (Mann–Kendall p below 0.05); `/teamhealth metric csat` (or any metric) shows the numbers.',
   'digest.enablement': '*Enablement by team*\n{lines}',

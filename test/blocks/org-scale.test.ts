@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildAppHomeView } from '../../blocks/app-home.ts';
 import { buildContactMixBlocks } from '../../blocks/contact-mix.ts';
-import { buildDirectorDigestBlocks, digestBody, packLines } from '../../blocks/director-digest.ts';
+import {
+  buildDirectorDigestBlocks,
+  digestBody,
+  packLines,
+  whyLines,
+  whySection,
+} from '../../blocks/director-digest.ts';
 import { buildHelpBlocks } from '../../blocks/help.ts';
 import { buildTeamSummaryBlocks } from '../../blocks/team-summary.ts';
 import { buildTiersBlocks } from '../../blocks/tiers.ts';
@@ -35,6 +41,43 @@ describe('the largest realistic organisation (60 teams × 16 agents)', () => {
       .split('\n')
       .filter((line) => line.startsWith('• '));
     expect(bullets).toHaveLength(420);
+  });
+
+  it('shows the “Why” in whole lines, then how many more and where to read them', () => {
+    const lines = whyLines(org);
+    const m = buildDirectorDigestBlocks({ report: org });
+    const why = sectionTexts(m.blocks).find((text) => text.startsWith('*Why*'));
+    if (!why) throw new Error('the digest has no Why section');
+    expect(why.length).toBeLessThanOrEqual(3000);
+    const [, ...shown] = why.split('\n');
+    const note = shown.pop() as string;
+    // Every line shown is one of the report's lines, whole and in order; the note counts
+    // the rest.
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(lines.slice(0, shown.length));
+    expect(note).toBe(
+      `_…and ${lines.length - shown.length} more team metrics on watch or at risk: \`/teamhealth team <name>\` shows why._`,
+    );
+  });
+
+  it('shows every “Why” line, and no note, when they fit', () => {
+    const lines = ['• *A* · CSAT: below its lower limit on 12 Oct', '• *B* · QA score: falling'];
+    expect(whySection(lines)).toBe(`*Why*\n${lines.join('\n')}`);
+  });
+
+  it('names the one line left out in the singular', () => {
+    // 30 lines of 90 characters and their newlines, after '*Why*\n': 6 + 30 × 91 = 2,736,
+    // with room for the note (85 at most); a 31st line of 300 would make 3,036.
+    const lines = [
+      ...Array.from({ length: 30 }, (_, i) => `• ${String(i).padStart(2, '0')} ${'x'.repeat(85)}`),
+      `• 30 ${'y'.repeat(295)}`,
+    ];
+    const text = whySection(lines);
+    expect(text.length).toBeLessThanOrEqual(3000);
+    expect(text.split('\n').slice(1, -1)).toEqual(lines.slice(0, 30));
+    expect(text.split('\n').at(-1)).toBe(
+      '_…and 1 more team metric on watch or at risk: `/teamhealth team <name>` shows why._',
+    );
   });
 
   it('says visibly how many blocks were left out when the budget is smaller than the content', () => {
