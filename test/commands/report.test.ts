@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleOrgReport } from '../../src/analytics/assemble-org-report.ts';
 import { defaultReportOptions } from '../../src/analytics/options.ts';
-import { formatReportText } from '../../src/commands/report.ts';
+import { compactJsonPieces, formatReportText } from '../../src/commands/report.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { emptySums } from '../../src/domain/metrics.ts';
 import type { AgentDay } from '../../src/domain/records.ts';
 import { createLogger } from '../../src/log.ts';
 import { buildOrgReport } from '../../src/reporting/build-org-report.ts';
 import { openStore } from '../../src/store/open.ts';
+import { largestOrg } from '../blocks/fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/teamhealth.mjs', import.meta.url));
 /** The environment minus any MongoDB URI, so the child uses the embedded store. */
@@ -50,6 +51,25 @@ const report = assembleOrgReport({
   contactsRecent: [],
   contactsBaseline: [],
   enablement: [],
+});
+
+describe('compactJsonPieces', () => {
+  it('gives exactly JSON.stringify(report) and a newline, in a piece per team and the frame', () => {
+    const org = largestOrg();
+    // A name outside Latin-1 in one team, and JSON that must be escaped in another.
+    const [first, second] = org.teams;
+    if (!first || !second) throw new Error('largestOrg() built fewer than two teams');
+    first.name = 'Łódź Billing "north"';
+    second.name = 'Zürich\nSupport </script>';
+    const pieces = [...compactJsonPieces(org)];
+    expect(pieces.join('')).toBe(`${JSON.stringify(org)}\n`);
+    expect(pieces).toHaveLength(org.teams.length + 2);
+  });
+
+  it('frames an organisation with no teams the same way', () => {
+    const org = { ...largestOrg(), teams: [] };
+    expect([...compactJsonPieces(org)].join('')).toBe(`${JSON.stringify(org)}\n`);
+  });
 });
 
 describe('formatReportText', () => {
