@@ -8,12 +8,22 @@ import type { LocalDate } from './records.ts';
 
 const DAY_MS = 86_400_000;
 
+/** The digits of `date` from `start` to `end` as a number; NaN if one is not a digit. */
+function digits(date: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+// Read digit by digit: the report reads tens of thousands of dates, and slicing each
+// into three strings first costs more than the arithmetic.
 function toUtcMs(date: LocalDate): number {
-  return Date.UTC(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  );
+  if (date.length !== 10) return Number.NaN;
+  return Date.UTC(digits(date, 0, 4), digits(date, 5, 7) - 1, digits(date, 8, 10));
 }
 
 function fromUtcMs(ms: number): LocalDate {
