@@ -12,8 +12,8 @@ import type { KnownBlock } from '@slack/types';
 import type { OrgReport, TeamReport } from '../src/domain/report-types.ts';
 import { metricLabel } from '../src/messages/metric-names.ts';
 import { escapeMrkdwn } from '../src/messages/mrkdwn.ts';
-import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
 import { tn } from '../src/messages/plural.ts';
+import { balanceReason, reasonPhrases } from '../src/messages/reasons.ts';
 import { t } from '../src/messages/t.ts';
 import { LIMITS } from './limits.ts';
 import {

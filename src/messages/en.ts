@@ -67,7 +67,8 @@ export const en = {
   'team.balance_quality': ':warning: {reason}.',
   'team.tier_mix':
     'Tier mix: {top} top · {average} average · {lagging} lagging · {insufficient} not enough contacts yet',
-  'team.charts_missing': 'Charts are not available right now; the numbers in this message are complete.',
+  'team.charts_missing':
+    'Charts are not available right now; the numbers in this message are complete.',
 
   // ---- metric detail -----------------------------------------------------------------
   'metric.header': '{team}: {label}',
