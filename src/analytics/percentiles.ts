@@ -20,27 +20,48 @@ export function percentiles(
   values: ReadonlyMap<string, number | null>,
   polarity: Polarity,
 ): Map<string, number> {
-  const entries: [string, number][] = [];
-  for (const [id, v] of values) if (v !== null && Number.isFinite(v)) entries.push([id, v]);
+  const ids = [...values.keys()];
+  const list = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    list[i] = values.get(id) ?? Number.NaN;
+  });
+  const p = percentileList(list, polarity);
   const out = new Map<string, number>();
-  const n = entries.length;
-  if (n === 0) return out;
-  if (n === 1) {
-    out.set((entries[0] as [string, number])[0], 0.5);
-    return out;
-  }
-  // Ranks from a numeric sort of the values alone (native, no comparator): an agent's
-  // value has `below` values under it and `upTo` at or under it, so its tied ranks are
+  ids.forEach((id, i) => {
+    if (!Number.isNaN(p[i] as number)) out.set(id, p[i] as number);
+  });
+  return out;
+}
+
+/**
+ * The same by position, for callers that hold a group's values in one list: NaN in,
+ * NaN out (no value, no percentile); every finite value gets its percentile among them.
+ * @example percentileList(Float64Array.of(0.9, NaN, 0.8), 'higher') // [1, NaN, 0]
+ */
+export function percentileList(values: Float64Array, polarity: Polarity): Float64Array {
+  const out = new Float64Array(values.length).fill(Number.NaN);
+  // Ranks from a numeric sort of the values alone (native, no comparator): a value has
+  // `below` values under it and `upTo` at or under it, so its tied ranks are
   // below+1 … upTo, and their average is (below + 1 + upTo) / 2. Lower-is-better metrics
   // rank their negated values.
   const sign = polarity === 'higher' ? 1 : -1;
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) n++;
+  if (n === 0) return out;
   const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = sign * (entries[i] as [string, number])[1];
+  let k = 0;
+  for (const v of values) if (Number.isFinite(v)) sorted[k++] = sign * v;
   sorted.sort();
-  for (const [id, v] of entries) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    if (n === 1) {
+      out[i] = 0.5;
+      continue;
+    }
     const x = sign * v;
     const rank = (countBelow(sorted, x) + 1 + countAtOrBelow(sorted, x)) / 2;
-    out.set(id, (rank - 1) / (n - 1));
+    out[i] = (rank - 1) / (n - 1);
   }
   return out;
 }

@@ -13,7 +13,7 @@
  */
 import { METRIC_DEFS, METRICS, type Metric } from '../domain/metrics.ts';
 import type { TierOrInsufficient } from '../domain/report-types.ts';
-import { percentiles } from './percentiles.ts';
+import { percentileList } from './percentiles.ts';
 
 export interface TierInput {
   id: string;
@@ -59,29 +59,31 @@ export function assignTiers(
     groups.set(agent.group, group);
   }
   for (const group of groups.values()) {
-    const perMetric = new Map<Metric, Map<string, number>>();
-    for (const metric of METRICS) {
-      const values = new Map<string, number | null>();
-      for (const agent of group) values.set(agent.id, agent.values[metric] ?? null);
-      perMetric.set(metric, percentiles(values, METRIC_DEFS[metric].polarity));
-    }
+    // Each metric's percentiles by position in the group (NaN: no value, no percentile).
+    const perMetric = METRICS.map((metric) => {
+      const values = new Float64Array(group.length);
+      group.forEach((agent, i) => {
+        values[i] = agent.values[metric] ?? Number.NaN;
+      });
+      return percentileList(values, METRIC_DEFS[metric].polarity);
+    });
     const ranked: { id: string; composite: number }[] = [];
-    for (const agent of group) {
+    group.forEach((agent, i) => {
       const pct: Partial<Record<Metric, number>> = {};
       let weighted = 0;
       let weightSum = 0;
-      for (const metric of METRICS) {
-        const p = perMetric.get(metric)?.get(agent.id);
-        if (p === undefined) continue;
+      METRICS.forEach((metric, m) => {
+        const p = (perMetric[m] as Float64Array)[i] as number;
+        if (Number.isNaN(p)) return;
         pct[metric] = p;
         const w = options.weights[metric];
         weighted += w * p;
         weightSum += w;
-      }
+      });
       const composite = weightSum > 0 ? weighted / weightSum : null;
       out.set(agent.id, { tier: 'insufficient_data', composite, percentiles: pct });
       if (composite !== null) ranked.push({ id: agent.id, composite });
-    }
+    });
     ranked.sort((a, b) => b.composite - a.composite || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const { top, lagging } = tierCounts(ranked.length, options.topShare, options.laggingShare);
     ranked.forEach((agent, index) => {
