@@ -22,6 +22,7 @@ import {
 } from '../src/domain/team-cadence.ts';
 import { changeMetric, type TeamChange, teamChanges } from '../src/domain/team-changes.ts';
 import { buildOrgReport } from '../src/reporting/build-org-report.ts';
+import { createReportCache } from '../src/reporting/org-report-cache.ts';
 import { type ChartRequest, chartFilename, chooseCharts } from '../src/slack/charts.ts';
 import type { OutgoingMessage } from '../src/slack/delivery/index.ts';
 import { chartFile } from './chart-files.ts';
@@ -57,6 +58,9 @@ function detailRequest(change: TeamChange, team: TeamReport, report: OrgReport):
 }
 
 /** When this job last posted to each channel (ISO timestamps): one read of its ledger a run. */
+/** Long enough to outlast one run of the job, however many charts it draws. */
+const JOB_REPORT_TTL_MS = 60 * 60_000;
+
 async function lastPosts(deps: JobDeps): Promise<Map<string, string>> {
   const last = new Map<string, string>();
   for (const d of await deps.store.deliveries.list({ job: name, status: 'sent' })) {
@@ -72,6 +76,9 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
   const { report } = ctx;
   const messages: OutgoingMessage[] = [];
   const posted = await lastPosts(deps);
+  // Reports as of each last post's day, built once per day for the whole organisation
+  // (most teams share it) and read per team, not rebuilt for every team that posts.
+  const earlier = createReportCache({ ttlMs: JOB_REPORT_TTL_MS });
   for (const team of report.teams) {
     const info = ctx.teams.get(team.id) as Team;
     const channel = info.channel_id;
@@ -91,8 +98,9 @@ export async function run(deps: JobDeps): Promise<OutgoingMessage[]> {
       // Since the last post: the report as of the day before that post (its report day).
       const since = addDays(postedOn as LocalDate, -1);
       if (since >= report.asOf) continue;
-      const before = (await buildOrgReport({ store: deps.store, asOf: since, teamIds: [team.id] }))
-        .teams[0];
+      const before = (
+        await buildOrgReport({ store: deps.store, asOf: since, teamIds: [team.id], cache: earlier })
+      ).teams[0];
       if (!before) continue;
       changes = teamChanges(before, team, since);
       const first = changes[0];
