@@ -16,7 +16,6 @@ import type { SeriesPoint, XmrStability } from '../domain/report-types.ts';
 import { controlSignals } from './signals.ts';
 
 export const XMR_FACTOR = 2.66;
-export { DRIFT_LENGTH, RUN_LENGTH } from './signals.ts';
 
 /**
  * @param series the daily series, oldest first
