@@ -22,19 +22,17 @@ import { isProportion, METRICS, type Metric, QUALITY_METRICS } from '../domain/m
 import type { AgentReport, OrgReport, TeamReport } from '../domain/report-types.ts';
 import type { Tip } from '../domain/surfaces.ts';
 import { median } from './median.ts';
+import { defaultReportOptions } from './options.ts';
 
 export const BALANCED_METRICS: readonly Metric[] = [
   ...QUALITY_METRICS,
   ...METRICS.filter((m) => !QUALITY_METRICS.includes(m)),
 ];
 
-/** QA is ranked only with at least this many evaluations in the window (METRICS.md v2). */
-const QA_MIN_EVALUATIONS = 5;
-
 /** The QA threshold from the options when they carry one (`qaMinEvaluations`), else the default. */
 export function qaMinEvaluations(options?: object): number {
   const v = (options as { qaMinEvaluations?: unknown } | undefined)?.qaMinEvaluations;
-  return typeof v === 'number' && Number.isFinite(v) ? v : QA_MIN_EVALUATIONS;
+  return typeof v === 'number' && Number.isFinite(v) ? v : defaultReportOptions().qaMinEvaluations;
 }
 
 export interface CoachingLine {

@@ -19,6 +19,7 @@
 import { METRIC_DEFS, type Metric } from '../domain/metrics.ts';
 import type { DayLimits, PPrimeStability, SeriesPoint } from '../domain/report-types.ts';
 import { controlSignals } from './signals.ts';
+import { coefficientOfVariation, meanMovingRange } from './xmr.ts';
 
 /** d2 for moving ranges of 2: MR̄/1.128 estimates σ. */
 export const D2 = 1.128;
@@ -62,14 +63,12 @@ export function pPrime(series: readonly SeriesPoint[], metric: Metric): PPrimeSt
   const pBar = sumX / sumN;
   const values = series.map((p) => p.value);
   const meanRate = values.reduce((a, b) => a + b, 0) / count;
-  const variance = values.reduce((acc, v) => acc + (v - meanRate) ** 2, 0) / count;
-  const cv = meanRate === 0 ? null : Math.sqrt(variance) / meanRate;
+  const cv = coefficientOfVariation(values, meanRate);
 
   // METRICS.md, "Stability": p̄ of 0 or 1 gives no limits and no signals.
   if (pBar <= 0 || pBar >= 1) {
     return {
       ...empty,
-      limits: [],
       mean: pBar,
       mrBar: null,
       cv,
@@ -79,9 +78,7 @@ export function pPrime(series: readonly SeriesPoint[], metric: Metric): PPrimeSt
   }
   const sd = series.map((p) => Math.sqrt((pBar * (1 - pBar)) / p.n));
   const z = series.map((p, i) => (p.value - pBar) / (sd[i] as number));
-  let mrSum = 0;
-  for (let i = 1; i < count; i++) mrSum += Math.abs((z[i] as number) - (z[i - 1] as number));
-  const mrBarZ = mrSum / (count - 1);
+  const mrBarZ = meanMovingRange(z);
   const sigmaZ = mrBarZ / D2;
   const limits: DayLimits[] = series.map((p, i) => {
     const half = 3 * (sd[i] as number) * sigmaZ;

@@ -60,31 +60,20 @@ export function percentileList(values: Float64Array, polarity: Polarity): Float6
       continue;
     }
     const x = sign * v;
-    const rank = (countBelow(sorted, x) + 1 + countAtOrBelow(sorted, x)) / 2;
+    const rank = (countBelow(sorted, x, false) + 1 + countBelow(sorted, x, true)) / 2;
     out[i] = (rank - 1) / (n - 1);
   }
   return out;
 }
 
-/** How many values of the ascending `sorted` are below `x`. */
-function countBelow(sorted: Float64Array, x: number): number {
+/** How many values of the ascending `sorted` are below `x` (or at or below it, when `inclusive`). */
+function countBelow(sorted: Float64Array, x: number, inclusive: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many values of the ascending `sorted` are at or below `x`. */
-function countAtOrBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    const s = sorted[mid] as number;
+    if (s < x || (inclusive && s === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

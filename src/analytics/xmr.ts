@@ -16,7 +16,6 @@ import type { SeriesPoint, XmrStability } from '../domain/report-types.ts';
 import { controlSignals } from './signals.ts';
 
 export const XMR_FACTOR = 2.66;
-export { DRIFT_LENGTH, RUN_LENGTH } from './signals.ts';
 
 /**
  * @param series the daily series, oldest first
@@ -43,15 +42,12 @@ export function xmr(series: readonly SeriesPoint[], metric: Metric): XmrStabilit
   const def = METRIC_DEFS[metric];
   const values = series.map((p) => p.value);
   const mean = values.reduce((a, b) => a + b, 0) / n;
-  let mrSum = 0;
-  for (let i = 1; i < n; i++) mrSum += Math.abs((values[i] as number) - (values[i - 1] as number));
-  const mrBar = mrSum / (n - 1);
+  const mrBar = meanMovingRange(values);
   let ucl = mean + XMR_FACTOR * mrBar;
   let lcl = mean - XMR_FACTOR * mrBar;
   if (lcl < def.floor) lcl = def.floor;
   if (def.ceiling !== undefined && ucl > def.ceiling) ucl = def.ceiling;
-  const variance = values.reduce((acc, v) => acc + (v - mean) ** 2, 0) / n;
-  const cv = mean === 0 ? null : Math.sqrt(variance) / mean;
+  const cv = coefficientOfVariation(values, mean);
 
   const signals = controlSignals(
     series,
@@ -68,4 +64,18 @@ export function xmr(series: readonly SeriesPoint[], metric: Metric): XmrStabilit
     status: signals.some((s) => s.rule === 'beyond_limits') ? 'volatile' : 'stable',
     signals,
   };
+}
+
+/** The mean of |x_t − x_{t−1}| over consecutive values (at least 2). */
+export function meanMovingRange(values: readonly number[]): number {
+  let sum = 0;
+  for (let i = 1; i < values.length; i++)
+    sum += Math.abs((values[i] as number) - (values[i - 1] as number));
+  return sum / (values.length - 1);
+}
+
+/** Population sd / mean of the values (null when the mean is 0). */
+export function coefficientOfVariation(values: readonly number[], mean: number): number | null {
+  const variance = values.reduce((acc, v) => acc + (v - mean) ** 2, 0) / values.length;
+  return mean === 0 ? null : Math.sqrt(variance) / mean;
 }

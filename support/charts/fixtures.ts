@@ -1,9 +1,11 @@
 /**
  * Hand-made report data for chart tests and the README examples, shaped exactly like
- * src/domain/report-types.ts. Limits and trend are computed here the textbook way (XmR:
- * centre = mean, limits = mean ± 2.66 × mean moving range; Theil–Sen: median pairwise
- * slope, intercept = median of y − slope·x) so the fixtures look like real analytics output.
+ * src/domain/report-types.ts. Limits and the trend line come from the analytics code
+ * itself (xmr, theilSen, trend) so the fixtures look like real analytics output.
  */
+import { theilSen } from '../../src/analytics/theil-sen.ts';
+import { trend } from '../../src/analytics/trend.ts';
+import { xmr } from '../../src/analytics/xmr.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { METRIC_DEFS, type Metric } from '../../src/domain/metrics.ts';
 import type { LocalDate } from '../../src/domain/records.ts';
@@ -17,12 +19,6 @@ import type {
 } from '../../src/domain/report-types.ts';
 
 export const WINDOW = { from: '2026-10-04', to: '2026-10-31' } as const;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 export interface MetricFixtureArgs {
   metric: Metric;
@@ -44,51 +40,24 @@ export function metricReport(args: MetricFixtureArgs): MetricReport {
   const points = args.values.flatMap((value, i) =>
     value === null ? [] : [{ date: addDays(from, i), value, n: nPerDay, x: i }],
   );
-  const ys = points.map((p) => p.value);
+  const series = points.map(({ date, value, n }) => ({ date, value, n }));
   if (points.length < 2) {
     return {
-      value: ys[0] ?? null,
+      value: points[0]?.value ?? null,
       n: points.length * nPerDay,
-      series: points.map(({ date, value, n }) => ({ date, value, n })),
+      series,
       monthly: [],
-      trend: {
-        slopePerDay: null,
-        intercept: null,
-        s: null,
-        z: null,
-        p: null,
-        direction: 'insufficient_data',
-        points: points.length,
-      },
-      stability: {
-        chart: 'xmr',
-        mean: null,
-        ucl: null,
-        lcl: null,
-        mrBar: null,
-        cv: null,
-        status: 'insufficient_data',
-        signals: [],
-      },
+      trend: trend(series, args.metric, from),
+      stability: xmr(series, args.metric),
       health: 'insufficient_data',
       reasons: [],
     };
   }
-  const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
-  const mrs = ys.slice(1).map((y, i) => Math.abs(y - (ys[i] as number)));
-  const mrBar = mrs.reduce((a, b) => a + b, 0) / mrs.length;
+  const limits = xmr(series, args.metric);
+  const ucl = limits.ucl as number;
+  const lcl = limits.lcl as number;
   const def = METRIC_DEFS[args.metric];
-  const ucl = Math.min(def.ceiling ?? Number.POSITIVE_INFINITY, mean + 2.66 * mrBar);
-  const lcl = Math.max(def.floor, mean - 2.66 * mrBar);
-  const slopes: number[] = [];
-  for (let i = 0; i < points.length; i++)
-    for (let j = i + 1; j < points.length; j++) {
-      const a = points[i];
-      const b = points[j];
-      if (a && b) slopes.push((b.value - a.value) / (b.x - a.x));
-    }
-  const slope = median(slopes);
-  const intercept = median(points.map((p) => p.value - slope * p.x));
+  const { slope, intercept } = theilSen(points.map((p) => ({ x: p.x, y: p.value })));
   const bad = (side: 'above' | 'below') =>
     def.polarity === 'higher' ? side === 'below' : side === 'above';
   const signals: Signal[] = [];
@@ -106,16 +75,15 @@ export function metricReport(args: MetricFixtureArgs): MetricReport {
   signals.push(...(args.extraSignals ?? []));
   const direction =
     args.direction ??
-    (Math.abs(slope) * points.length < mrBar
+    (Math.abs(slope) * points.length < (limits.mrBar as number)
       ? 'flat'
       : slope * (def.polarity === 'higher' ? 1 : -1) > 0
         ? 'improving'
         : 'declining');
-  const sd = Math.sqrt(ys.reduce((a, y) => a + (y - mean) ** 2, 0) / ys.length);
   return {
-    value: mean,
+    value: limits.mean,
     n: points.length * nPerDay,
-    series: points.map(({ date, value, n }) => ({ date, value, n })),
+    series,
     monthly: [],
     trend: {
       slopePerDay: slope,
@@ -127,12 +95,7 @@ export function metricReport(args: MetricFixtureArgs): MetricReport {
       points: points.length,
     },
     stability: {
-      chart: 'xmr',
-      mean,
-      ucl,
-      lcl,
-      mrBar,
-      cv: sd / mean,
+      ...limits,
       status: signals.length > 0 ? 'volatile' : 'stable',
       signals,
     },

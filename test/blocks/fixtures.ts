@@ -11,6 +11,7 @@ import type {
   HealthReason,
   MetricReport,
   OrgReport,
+  Signal,
   TeamReport,
   Tier,
   TierOrInsufficient,
@@ -22,6 +23,7 @@ export function metricReport(
   health: Health = 'healthy',
   reasons: HealthReason[] = [],
   chart: 'xmr' | 'p_prime' = 'xmr',
+  signals: Signal[] = [],
 ): MetricReport {
   const status = health === 'watch' ? 'volatile' : 'stable';
   const stability: MetricReport['stability'] =
@@ -36,9 +38,9 @@ export function metricReport(
           mrBar: null,
           cv: null,
           status,
-          signals: [],
+          signals,
         }
-      : { chart, mean: value, ucl: null, lcl: null, mrBar: null, cv: null, status, signals: [] };
+      : { chart, mean: value, ucl: null, lcl: null, mrBar: null, cv: null, status, signals };
   return {
     value,
     n,

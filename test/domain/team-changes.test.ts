@@ -15,38 +15,14 @@ import type {
   Signal,
 } from '../../src/domain/report-types.ts';
 import { changeMetric, type TeamState, teamChanges } from '../../src/domain/team-changes.ts';
+import { metricReport } from '../blocks/fixtures.ts';
 
 // The last post went out on 24 Nov with the report as of 23 Nov; today's report is 24 Nov.
 const LAST_POST_DAY = '2026-11-23';
 
+/** Only a metric's health and signals are read by teamChanges. */
 function metric(health: Health, signals: Signal[] = []): MetricReport {
-  return {
-    value: 0.8,
-    n: 400,
-    series: [],
-    monthly: [],
-    trend: {
-      slopePerDay: null,
-      intercept: null,
-      s: null,
-      z: null,
-      p: null,
-      direction: 'flat',
-      points: 28,
-    },
-    stability: {
-      chart: 'xmr',
-      mean: 0.8,
-      ucl: null,
-      lcl: null,
-      mrBar: null,
-      cv: null,
-      status: 'stable',
-      signals,
-    },
-    health,
-    reasons: [],
-  };
+  return metricReport(0.8, 400, health, [], 'xmr', signals);
 }
 
 function driver(reason: string, residual: number): MixDriver {

@@ -22,7 +22,8 @@ import {
   type JsonObject,
   noDataSpec,
 } from '../spec.ts';
-import { axisRange } from './axis-range.ts';
+import { metricAxis } from './axis-range.ts';
+import { yTickFormat } from './unit-ticks.ts';
 
 export interface FunnelChartArgs {
   teamName: string;
@@ -170,12 +171,9 @@ export function funnelChartSpec(args: FunnelChartArgs): ChartSpec {
   // the curves at tiny n runs off the frame rather than squashing everyone into a line.
   const midN = [...ns].sort((a, b) => a - b)[Math.floor(ns.length / 2)] as number;
   const mid = funnelLimits(funnel.pooled, midN);
-  const y = axisRange({
+  const y = metricAxis(metric, {
     data: funnel.points.map((p) => pct(p.rate)),
     reference: [pct(mid.lo998), pct(mid.hi998), pct(funnel.pooled)],
-    floor: 0,
-    ceiling: 100,
-    minSpan: 10,
   });
 
   const worse = of('worse').length;
@@ -205,10 +203,7 @@ export function funnelChartSpec(args: FunnelChartArgs): ChartSpec {
     width: size.width,
     height: size.height,
     altText: clampAltText(alt),
-    tickFormats: [
-      { scale: 'y', format: 'percent' },
-      { scale: 'x', format: 'integer' },
-    ],
+    tickFormats: [yTickFormat(def.unit, 'titled'), { scale: 'x', format: 'integer' }],
     config: {
       type: 'line',
       data: { labels: [], datasets },
