@@ -243,24 +243,19 @@ export function makeKpiStore(db: SqliteDatabase, reader?: ReaderThread): KpiStor
       // A few agents over months (recognition's history) are a seek per agent and day
       // along the (date, agent_id) key; scanning the range instead would read every
       // agent's days. Past SEEK_LIMIT seeks, the one range scan is the cheaper.
-      const rows =
+      const [query, params] =
         seeks <= SEEK_LIMIT
-          ? await packedRows(
-              db,
-              reader,
-              ['agent_id', 'date', ...SUM_FIELDS],
+          ? [
               'SELECT t.* FROM json_each(?) AS d CROSS JOIN json_each(?) AS a ' +
                 'CROSS JOIN agent_days AS t WHERE t.date = d.value AND t.agent_id = a.value',
               [JSON.stringify(dateRange(args.from, args.to)), agents],
-            )
-          : await packedRows(
-              db,
-              reader,
-              ['agent_id', 'date', ...SUM_FIELDS],
+            ]
+          : [
               'SELECT * FROM agent_days ' +
                 'WHERE agent_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?',
               [agents, args.from, args.to],
-            );
+            ];
+      const rows = await packedRows(db, reader, ['agent_id', 'date', ...SUM_FIELDS], query, params);
       return rows
         .map((r) => withSums<AgentDaySums>({ agent_id: r[0], date: r[1] }, r, 2))
         .sort((a, b) => byText(a.agent_id, b.agent_id) || byText(a.date, b.date));
