@@ -14,23 +14,13 @@
 import { dateRange, daysBetween } from '../../domain/dates.ts';
 import { SUM_FIELDS } from '../../domain/metrics.ts';
 import type { AgentDay } from '../../domain/records.ts';
-import { InputError } from '../../errors.ts';
-import {
-  byText,
-  checkDate,
-  checkId,
-  checkRange,
-  isDateShaped,
-  isId,
-} from '../repositories/documents.ts';
+import { agentDayCounts, byText, checkRange } from '../repositories/documents.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { ReaderGoneError, type ReaderThread } from './reader-thread.ts';
 import { inList } from './records.ts';
 import { AGENT_DAYS } from './schema.ts';
 import { inTransaction, makeUpserter, type SqlRow } from './upsert.ts';
-
-const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
 
 /**
  * The rows of `query` as arrays, packed by SQLite into one JSON text and parsed at once:
@@ -76,24 +66,7 @@ const SUMS = SUM_FIELDS.map((f) => `SUM(${f}) AS ${f}`).join(', ');
 
 /** The row's values in AGENT_DAYS column order (date, agent_id, team_id, …sums). */
 function toAgentDayRow(row: AgentDay, i: number): SqlRow {
-  // Messages are built only for a row that fails: this runs once per imported row.
-  if (!isDateShaped(row.date)) checkDate(row.date, `${where(i)}.date`);
-  if (!isId(row.agent_id)) checkId(row.agent_id, `${where(i)}.agent_id`);
-  if (!isId(row.team_id)) checkId(row.team_id, `${where(i)}.team_id`);
-  const values: SqlRow = [row.date, row.agent_id, row.team_id];
-  for (const field of SUM_FIELDS) {
-    const value = row[field];
-    if (value === undefined) {
-      values.push(null);
-    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(
-        `${where(i)}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
-      );
-    } else {
-      values.push(value);
-    }
-  }
-  return values;
+  return [row.date, row.agent_id, row.team_id, ...agentDayCounts(row, i)];
 }
 
 /**
