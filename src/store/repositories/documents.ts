@@ -133,3 +133,12 @@ export function agentDayCounts(row: AgentDay, i: number): (number | null)[] {
   }
   return counts;
 }
+
+/** Checks `leases.acquire`'s arguments before either backend tries the lease. */
+export function checkLeaseAcquire(name: string, holder: string, ttlMs: number): void {
+  checkId(name, 'leases.acquire: name');
+  checkId(holder, 'leases.acquire: holder');
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
+    throw new InputError(`leases.acquire: ttlMs must be a positive number, got ${ttlMs}`);
+  }
+}
