@@ -20,7 +20,7 @@ import type { SqliteDatabase } from './database.ts';
 import { ReaderGoneError, type ReaderThread } from './reader-thread.ts';
 import { inList } from './records.ts';
 import { AGENT_DAYS } from './schema.ts';
-import { inTransaction, makeUpserter, type SqlRow } from './upsert.ts';
+import { inTransaction, makeUpserter, placeholders, type SqlRow } from './upsert.ts';
 
 /**
  * The rows of `query` as arrays, packed by SQLite into one JSON text and parsed at once:
@@ -112,7 +112,7 @@ export function makeKpiStore(db: SqliteDatabase, reader?: ReaderThread): KpiStor
   // recomputed instead.
   const addRollup = db.prepare(
     `INSERT INTO team_days (date, team_id, ${SUM_FIELDS.join(', ')}, whole) ` +
-      `VALUES (?, ?, ${SUM_FIELDS.map(() => '?').join(', ')}, 1) ` +
+      `VALUES (?, ?, ${placeholders(SUM_FIELDS.length)}, 1) ` +
       `ON CONFLICT(team_id, date) DO UPDATE SET ${SUM_FIELDS.map(
         (f) => `${f} = coalesce(team_days.${f} + excluded.${f}, team_days.${f}, excluded.${f})`,
       ).join(', ')} WHERE team_days.whole = 1`,

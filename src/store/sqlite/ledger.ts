@@ -13,7 +13,7 @@ import { checkId, checkLeaseAcquire } from '../repositories/documents.ts';
 import type { DeliveryStore, LeaseStore } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { DELIVERIES } from './schema.ts';
-import { columnsOf, fromRow, type SqlValue, toRow } from './upsert.ts';
+import { columnsOf, fromRow, placeholders, type SqlValue, toRow } from './upsert.ts';
 import { whereEquals } from './where.ts';
 
 type Row = Record<string, unknown>;
@@ -38,7 +38,7 @@ function setClause(set: Partial<Delivery>): { sql: string; values: SqlValue[] } 
 export function makeDeliveryStore(db: SqliteDatabase): DeliveryStore {
   const columns = DELIVERY_COLUMNS.join(', ');
   const insert = db.prepare(
-    `INSERT INTO deliveries (${columns}) VALUES (${DELIVERY_COLUMNS.map(() => '?').join(', ')}) ` +
+    `INSERT INTO deliveries (${columns}) VALUES (${placeholders(DELIVERY_COLUMNS.length)}) ` +
       'ON CONFLICT(key) DO NOTHING',
   );
   const one = db.prepare('SELECT * FROM deliveries WHERE key = ?');
