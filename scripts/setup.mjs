@@ -149,24 +149,36 @@ function installDependencies() {
   writeFileSync(stampPath, JSON.stringify({ hash, at: new Date().toISOString() }));
 }
 
+/**
+ * Makes sure the native package `name` loads: `npm rebuild` (a prebuilt binary, or a
+ * build), else its build packages from apt (`why` says why they are needed) and a build
+ * from source. Exits when it cannot; `names` follows the package list in that message.
+ */
+function ensureNative({ name, loads, packages, why, names, building }) {
+  if (npm(['rebuild', name, '--loglevel=error']) && loads()) return;
+  if (!aptInstall(packages, why)) {
+    fail(
+      `${name} has no prebuilt binary here and cannot be built: install ${packages.join(' ')} ` +
+        `${names}, then run this again.`,
+    );
+  }
+  if (building) say(building);
+  if (!npm(['rebuild', name, '--loglevel=error']) || !loads()) {
+    fail(`${name} failed to build from source; see the compiler messages above.`);
+  }
+}
+
 function ensureCanvas({ rebuild }) {
   if (!rebuild && canvasLoads()) return;
   say('preparing canvas (chart rendering): prebuilt binary, or a build from source.');
-  if (npm(['rebuild', 'canvas', '--loglevel=error']) && canvasLoads()) return;
-  const ok = aptInstall(
-    CAIRO_PACKAGES,
-    'canvas must build from source, which needs Cairo and Pango',
-  );
-  if (!ok) {
-    fail(
-      `canvas has no prebuilt binary here and cannot be built: install ${CAIRO_PACKAGES.join(' ')} ` +
-        '(Debian/Ubuntu names; see https://github.com/Automattic/node-canvas#compiling), then run this again.',
-    );
-  }
-  say('building canvas from source (about a minute)…');
-  if (!npm(['rebuild', 'canvas', '--loglevel=error']) || !canvasLoads()) {
-    fail('canvas failed to build from source; see the compiler messages above.');
-  }
+  ensureNative({
+    name: 'canvas',
+    loads: canvasLoads,
+    packages: CAIRO_PACKAGES,
+    why: 'canvas must build from source, which needs Cairo and Pango',
+    names: '(Debian/Ubuntu names; see https://github.com/Automattic/node-canvas#compiling)',
+    building: 'building canvas from source (about a minute)…',
+  });
 }
 
 function sqliteLoads() {
@@ -181,20 +193,13 @@ function ensureSqlite() {
   say(
     'preparing better-sqlite3 (the SQLite store): prebuilt binary, or SQLite compiled from source (about 80 s, once).',
   );
-  if (npm(['rebuild', 'better-sqlite3', '--loglevel=error']) && sqliteLoads()) return;
-  const ok = aptInstall(
-    SQLITE_BUILD_PACKAGES,
-    'better-sqlite3 must build from source, which needs a C++ compiler and Python',
-  );
-  if (!ok) {
-    fail(
-      `better-sqlite3 has no prebuilt binary here and cannot be built: install ${SQLITE_BUILD_PACKAGES.join(' ')} ` +
-        '(Debian/Ubuntu names), then run this again.',
-    );
-  }
-  if (!npm(['rebuild', 'better-sqlite3', '--loglevel=error']) || !sqliteLoads()) {
-    fail('better-sqlite3 failed to build from source; see the compiler messages above.');
-  }
+  ensureNative({
+    name: 'better-sqlite3',
+    loads: sqliteLoads,
+    packages: SQLITE_BUILD_PACKAGES,
+    why: 'better-sqlite3 must build from source, which needs a C++ compiler and Python',
+    names: '(Debian/Ubuntu names)',
+  });
 }
 
 function ensureBrowser() {

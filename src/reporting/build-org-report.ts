@@ -11,7 +11,7 @@
  * TeamReport reads only that team's rows (test/reporting/build-org-report.test.ts).
  */
 
-import { assembleOrgReport } from '../analytics/assemble-org-report.ts';
+import { assembleOrgReport, type ReportInputs } from '../analytics/assemble-org-report.ts';
 import { resolveReportOptions } from '../analytics/options.ts';
 import { reportWindows } from '../analytics/windows.ts';
 import { isLocalDate } from '../domain/dates.ts';
@@ -106,21 +106,22 @@ function sameTeams(report: OrgReport, teams: readonly Team[]): boolean {
   );
 }
 
-/** Loads the rows for `day` (only `filter`'s teams where a query can narrow) and assembles them. */
-async function loadAndAssemble({
+/** What `assembleOrgReport` reads from the store for a report on `day`. */
+export type StoredReportInputs = Omit<ReportInputs, 'asOf' | 'options' | 'teams' | 'reportTeamIds'>;
+
+/** Loads the rows for `day`, only `filter`'s teams where a query can narrow. */
+export async function loadReportInputs({
   store,
   day,
-  options: resolved,
-  teams: allTeams,
+  options,
   filter,
 }: {
   store: Store;
   day: LocalDate;
   options: ReportOptions;
-  teams: Team[];
   filter?: string[];
-}): Promise<OrgReport> {
-  const w = reportWindows(day, resolved.windowDays, resolved.monthlyMonths);
+}): Promise<StoredReportInputs> {
+  const w = reportWindows(day, options.windowDays, options.monthlyMonths);
   // Dates as YYYY-MM-DD sort as strings: the earlier of the monthly span and the window.
   const [from = w.window.from] = [w.monthly.from, w.window.from].sort();
   const [
@@ -140,11 +141,7 @@ async function loadAndAssemble({
     store.contacts.reasonCounts({ ...w.mixBaseline, teamIds: filter }),
     store.enablement.list({ to: day }),
   ]);
-  return assembleOrgReport({
-    asOf: day,
-    options: resolved,
-    teams: allTeams,
-    reportTeamIds: filter,
+  return {
     agents,
     teamDays,
     agentWindow,
@@ -152,5 +149,23 @@ async function loadAndAssemble({
     contactsRecent,
     contactsBaseline,
     enablement,
-  });
+  };
+}
+
+/** Loads the rows for `day` (only `filter`'s teams where a query can narrow) and assembles them. */
+async function loadAndAssemble({
+  store,
+  day,
+  options,
+  teams,
+  filter,
+}: {
+  store: Store;
+  day: LocalDate;
+  options: ReportOptions;
+  teams: Team[];
+  filter?: string[];
+}): Promise<OrgReport> {
+  const inputs = await loadReportInputs({ store, day, options, filter });
+  return assembleOrgReport({ asOf: day, options, teams, reportTeamIds: filter, ...inputs });
 }

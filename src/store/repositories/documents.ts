@@ -5,6 +5,7 @@
 
 import { SUM_FIELDS, type Sums } from '../../domain/metrics.ts';
 import {
+  type AgentDay,
   type ContactVolume,
   ENABLEMENT_STAGES,
   type EnablementEvent,
@@ -104,5 +105,40 @@ export function checkEnablementEvent(r: EnablementEvent, where: string): void {
     throw new InputError(
       `${where}.stage must be one of ${ENABLEMENT_STAGES.join(', ')}, got ${JSON.stringify(r.stage)}`,
     );
+  }
+}
+
+/**
+ * Checks row `i` of `kpis.upsertMany` before either backend stores it, and returns its
+ * counts in SUM_FIELDS order (null: not measured). Messages are built only for a row
+ * that fails: this runs once per imported row.
+ */
+export function agentDayCounts(row: AgentDay, i: number): (number | null)[] {
+  const where = () => `kpis.upsertMany: rows[${i}]`;
+  if (!isDateShaped(row.date)) checkDate(row.date, `${where()}.date`);
+  if (!isId(row.agent_id)) checkId(row.agent_id, `${where()}.agent_id`);
+  if (!isId(row.team_id)) checkId(row.team_id, `${where()}.team_id`);
+  const counts: (number | null)[] = [];
+  for (const field of SUM_FIELDS) {
+    const value = row[field];
+    if (value === undefined) {
+      counts.push(null);
+    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new InputError(
+        `${where()}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
+      );
+    } else {
+      counts.push(value);
+    }
+  }
+  return counts;
+}
+
+/** Checks `leases.acquire`'s arguments before either backend tries the lease. */
+export function checkLeaseAcquire(name: string, holder: string, ttlMs: number): void {
+  checkId(name, 'leases.acquire: name');
+  checkId(holder, 'leases.acquire: holder');
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
+    throw new InputError(`leases.acquire: ttlMs must be a positive number, got ${ttlMs}`);
   }
 }

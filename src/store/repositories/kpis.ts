@@ -4,18 +4,9 @@
  */
 import { SUM_FIELDS } from '../../domain/metrics.ts';
 import { type AgentDay, naturalKey } from '../../domain/records.ts';
-import { InputError } from '../../errors.ts';
 import type { Doc, DocCollection, IndexSpec } from '../collection.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
-import {
-  byText,
-  checkDate,
-  checkId,
-  checkRange,
-  isDateShaped,
-  isId,
-  readSums,
-} from './documents.ts';
+import { agentDayCounts, byText, checkRange, readSums } from './documents.ts';
 import { agentDailyPipeline, agentWindowPipeline, teamDailyPipeline } from './kpi-pipelines.ts';
 
 export const AGENT_DAYS = 'agent_days';
@@ -25,29 +16,18 @@ export const agentDayIndexes: IndexSpec[] = [
   { key: { team_id: 1, date: 1 } },
 ];
 
-const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
-
 /** The stored document: keys first, then the measured counts in SUM_FIELDS order. */
 function toAgentDayDoc(row: AgentDay, i: number): Doc {
-  // Messages are built only for a row that fails: this runs once per imported row.
-  if (!isDateShaped(row.date)) checkDate(row.date, `${where(i)}.date`);
-  if (!isId(row.agent_id)) checkId(row.agent_id, `${where(i)}.agent_id`);
-  if (!isId(row.team_id)) checkId(row.team_id, `${where(i)}.team_id`);
+  const counts = agentDayCounts(row, i);
   const doc: Doc = {
     _id: naturalKey.agentDay(row),
     date: row.date,
     agent_id: row.agent_id,
     team_id: row.team_id,
   };
-  for (const field of SUM_FIELDS) {
-    const value = row[field];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(
-        `${where(i)}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
-      );
-    }
-    doc[field] = value;
+  for (let f = 0; f < SUM_FIELDS.length; f++) {
+    const value = counts[f];
+    if (value !== null && value !== undefined) doc[SUM_FIELDS[f] as string] = value;
   }
   return doc;
 }

@@ -5,11 +5,10 @@
  * it compares `expires_at` itself).
  */
 
-import { InputError } from '../../errors.ts';
 import type { DocCollection, IndexSpec } from '../collection.ts';
 import { DuplicateKeyError } from '../collection.ts';
 import type { Lease, LeaseStore } from '../types.ts';
-import { checkId } from './documents.ts';
+import { checkId, checkLeaseAcquire } from './documents.ts';
 
 export const LEASES = 'leases';
 export const leaseIndexes: IndexSpec[] = [
@@ -32,11 +31,7 @@ export function makeLeaseStore(coll: DocCollection): LeaseStore {
      * the string clause.
      */
     acquire: async ({ name, holder, ttlMs, now }) => {
-      checkId(name, 'leases.acquire: name');
-      checkId(holder, 'leases.acquire: holder');
-      if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-        throw new InputError(`leases.acquire: ttlMs must be a positive number, got ${ttlMs}`);
-      }
+      checkLeaseAcquire(name, holder, ttlMs);
       const expires = new Date(now.getTime() + ttlMs);
       try {
         const result = await coll.updateOne(

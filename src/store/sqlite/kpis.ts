@@ -14,23 +14,13 @@
 import { dateRange, daysBetween } from '../../domain/dates.ts';
 import { SUM_FIELDS } from '../../domain/metrics.ts';
 import type { AgentDay } from '../../domain/records.ts';
-import { InputError } from '../../errors.ts';
-import {
-  byText,
-  checkDate,
-  checkId,
-  checkRange,
-  isDateShaped,
-  isId,
-} from '../repositories/documents.ts';
+import { agentDayCounts, byText, checkRange } from '../repositories/documents.ts';
 import type { AgentDaySums, AgentWindowSums, KpiStore, TeamDaySums } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { ReaderGoneError, type ReaderThread } from './reader-thread.ts';
 import { inList } from './records.ts';
 import { AGENT_DAYS } from './schema.ts';
-import { inTransaction, makeUpserter, type SqlRow } from './upsert.ts';
-
-const where = (i: number) => `kpis.upsertMany: rows[${i}]`;
+import { inTransaction, makeUpserter, placeholders, type SqlRow } from './upsert.ts';
 
 /**
  * The rows of `query` as arrays, packed by SQLite into one JSON text and parsed at once:
@@ -76,24 +66,7 @@ const SUMS = SUM_FIELDS.map((f) => `SUM(${f}) AS ${f}`).join(', ');
 
 /** The row's values in AGENT_DAYS column order (date, agent_id, team_id, …sums). */
 function toAgentDayRow(row: AgentDay, i: number): SqlRow {
-  // Messages are built only for a row that fails: this runs once per imported row.
-  if (!isDateShaped(row.date)) checkDate(row.date, `${where(i)}.date`);
-  if (!isId(row.agent_id)) checkId(row.agent_id, `${where(i)}.agent_id`);
-  if (!isId(row.team_id)) checkId(row.team_id, `${where(i)}.team_id`);
-  const values: SqlRow = [row.date, row.agent_id, row.team_id];
-  for (const field of SUM_FIELDS) {
-    const value = row[field];
-    if (value === undefined) {
-      values.push(null);
-    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(
-        `${where(i)}.${field} must be a finite number or absent, got ${JSON.stringify(value)}`,
-      );
-    } else {
-      values.push(value);
-    }
-  }
-  return values;
+  return [row.date, row.agent_id, row.team_id, ...agentDayCounts(row, i)];
 }
 
 /**
@@ -139,7 +112,7 @@ export function makeKpiStore(db: SqliteDatabase, reader?: ReaderThread): KpiStor
   // recomputed instead.
   const addRollup = db.prepare(
     `INSERT INTO team_days (date, team_id, ${SUM_FIELDS.join(', ')}, whole) ` +
-      `VALUES (?, ?, ${SUM_FIELDS.map(() => '?').join(', ')}, 1) ` +
+      `VALUES (?, ?, ${placeholders(SUM_FIELDS.length)}, 1) ` +
       `ON CONFLICT(team_id, date) DO UPDATE SET ${SUM_FIELDS.map(
         (f) => `${f} = coalesce(team_days.${f} + excluded.${f}, team_days.${f}, excluded.${f})`,
       ).join(', ')} WHERE team_days.whole = 1`,
@@ -243,24 +216,19 @@ export function makeKpiStore(db: SqliteDatabase, reader?: ReaderThread): KpiStor
       // A few agents over months (recognition's history) are a seek per agent and day
       // along the (date, agent_id) key; scanning the range instead would read every
       // agent's days. Past SEEK_LIMIT seeks, the one range scan is the cheaper.
-      const rows =
+      const [query, params] =
         seeks <= SEEK_LIMIT
-          ? await packedRows(
-              db,
-              reader,
-              ['agent_id', 'date', ...SUM_FIELDS],
+          ? [
               'SELECT t.* FROM json_each(?) AS d CROSS JOIN json_each(?) AS a ' +
                 'CROSS JOIN agent_days AS t WHERE t.date = d.value AND t.agent_id = a.value',
               [JSON.stringify(dateRange(args.from, args.to)), agents],
-            )
-          : await packedRows(
-              db,
-              reader,
-              ['agent_id', 'date', ...SUM_FIELDS],
+            ]
+          : [
               'SELECT * FROM agent_days ' +
                 'WHERE agent_id IN (SELECT value FROM json_each(?)) AND date BETWEEN ? AND ?',
               [agents, args.from, args.to],
-            );
+            ];
+      const rows = await packedRows(db, reader, ['agent_id', 'date', ...SUM_FIELDS], query, params);
       return rows
         .map((r) => withSums<AgentDaySums>({ agent_id: r[0], date: r[1] }, r, 2))
         .sort((a, b) => byText(a.agent_id, b.agent_id) || byText(a.date, b.date));

@@ -9,11 +9,11 @@
  */
 import type { Delivery } from '../../domain/surfaces.ts';
 import { InputError, NotFoundError } from '../../errors.ts';
-import { checkId } from '../repositories/documents.ts';
+import { checkId, checkLeaseAcquire } from '../repositories/documents.ts';
 import type { DeliveryStore, LeaseStore } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { DELIVERIES } from './schema.ts';
-import { columnsOf, fromRow, type SqlValue, toRow } from './upsert.ts';
+import { columnsOf, fromRow, placeholders, type SqlValue, toRow } from './upsert.ts';
 import { whereEquals } from './where.ts';
 
 type Row = Record<string, unknown>;
@@ -38,7 +38,7 @@ function setClause(set: Partial<Delivery>): { sql: string; values: SqlValue[] } 
 export function makeDeliveryStore(db: SqliteDatabase): DeliveryStore {
   const columns = DELIVERY_COLUMNS.join(', ');
   const insert = db.prepare(
-    `INSERT INTO deliveries (${columns}) VALUES (${DELIVERY_COLUMNS.map(() => '?').join(', ')}) ` +
+    `INSERT INTO deliveries (${columns}) VALUES (${placeholders(DELIVERY_COLUMNS.length)}) ` +
       'ON CONFLICT(key) DO NOTHING',
   );
   const one = db.prepare('SELECT * FROM deliveries WHERE key = ?');
@@ -116,11 +116,7 @@ export function makeLeaseStore(db: SqliteDatabase): LeaseStore {
   const get = db.prepare('SELECT name, holder, acquired_at, expires_at FROM leases WHERE name = ?');
   return {
     acquire: async ({ name, holder, ttlMs, now }) => {
-      checkId(name, 'leases.acquire: name');
-      checkId(holder, 'leases.acquire: holder');
-      if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-        throw new InputError(`leases.acquire: ttlMs must be a positive number, got ${ttlMs}`);
-      }
+      checkLeaseAcquire(name, holder, ttlMs);
       const nowIso = now.toISOString();
       const expires = new Date(now.getTime() + ttlMs).toISOString();
       return acquire.run(name, holder, expires, nowIso).changes === 1;

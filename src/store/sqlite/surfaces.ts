@@ -4,12 +4,10 @@ import { checkId } from '../repositories/documents.ts';
 import type { SettingsStore, TipStore } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { SETTINGS as SETTINGS_SPEC, TIPS as TIPS_SPEC } from './schema.ts';
-import { columnsOf, fromRow, inTransaction, toRow } from './upsert.ts';
+import { columnsOf, fromRow, inTransaction, placeholders, toRow } from './upsert.ts';
 import { whereEquals } from './where.ts';
 
 type Row = Record<string, unknown>;
-
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function makeTipStore(db: SqliteDatabase): TipStore {
   const columns = columnsOf(TIPS_SPEC);

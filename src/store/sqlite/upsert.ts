@@ -98,9 +98,14 @@ export interface Upserter {
   write(row: SqlRow, onExisting?: () => void): 'inserted' | 'updated' | 'unchanged';
 }
 
+/** `?, ?, …`: `n` parameter places for a VALUES list. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
 export function makeUpserter(db: SqliteDatabase, spec: TableSpec): Upserter {
   const columns = columnsOf(spec);
-  const values = columns.map(() => '?').join(', ');
+  const values = placeholders(columns.length);
   const changing = columns.filter((c) => !spec.key.includes(c));
   const insert = db.prepare(
     `INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${values}) ` +
