@@ -21,6 +21,7 @@ import type {
 } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
 import { decodeQuery, type Query } from '../../../domain/query.ts';
+import { escapeMrkdwn } from '../../../messages/mrkdwn.ts';
 import { t } from '../../../messages/t.ts';
 import { answerQuery } from '../../answer.ts';
 import type { OutgoingFile } from '../../delivery/types.ts';
@@ -63,7 +64,7 @@ export function openTeam(deps: SlackDeps) {
     // An unreadable value gets usage help, as the other view buttons do.
     const message =
       answer?.message ??
-      buildHelpBlocks({ problem: t('usage.unknown', { input: action.action_id }) });
+      buildHelpBlocks({ problem: t('usage.unknown', { input: escapeMrkdwn(action.action_id) }) });
     if (body.response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
       return;
