@@ -14,7 +14,7 @@ import { t } from '../src/messages/t.ts';
 
 /**
  * @example funnelFlagsText(team, ['csat'])
- *   // '*Worse than the team beyond chance* (outside the 99.8% limits; only you see this)\n• CSAT: Lee Chen 61.0% (55–67%, n = 240 survey responses)'
+ *   // '*Worse than the team beyond chance* (outside the 99.8% funnel limits for their n; only you see this)\n• CSAT: Lee Chen 61.0% (55–67%, n = 240 survey responses)'
  */
 export function funnelFlagsText(
   team: Pick<TeamReport, 'agents'>,

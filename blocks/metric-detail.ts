@@ -1,8 +1,10 @@
 /**
  * One metric of one team in detail: value and n, health and why, the sustained trend
  * (Theil–Sen slope a week, Mann–Kendall p), stability (the centre; XmR limits, or for a
- * p′ chart the words that its limits vary with each day's n; the signals with their days), the monthly values, and always the other side of the
- * balance beside it (efficiency is never shown without quality).
+ * p′ chart the words that its limits vary with each day's n; the signals with their
+ * days), the monthly values, and always the other side of the balance beside it
+ * (efficiency is never shown without quality). For a lead or director, a proportion also
+ * names the agents worse than the team beyond chance (blocks/funnel-flags.ts).
  */
 import type { KnownBlock } from '@slack/types';
 import { isProportion, type Metric } from '../src/domain/metrics.ts';

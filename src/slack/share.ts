@@ -9,9 +9,9 @@ import { t } from '../messages/t.ts';
 import { type AnswerDeps, answerQuery } from './answer.ts';
 import { authorize } from './authorization.ts';
 import type { Delivery } from './delivery/create-delivery.ts';
-import { fileRef } from './delivery/file-refs.ts';
 import type { OutgoingFile } from './delivery/types.ts';
 import { messageForFailure } from './error-message.ts';
+import { collectFiles } from './place-charts.ts';
 import { findTeam, loadDirectory, loadViewer } from './viewer.ts';
 
 export interface ShareDeps extends AnswerDeps {
@@ -47,14 +47,7 @@ export async function shareView(
     slackUserId: args.slackUserId,
     query: { view: 'team', team: team.id, ...(args.query.days ? { days: args.query.days } : {}) },
     audienceOverride: 'channel',
-    place: async (made) => {
-      files.push(...made);
-      return made.map((f) => ({
-        fileId: fileRef(f.filename),
-        title: f.title,
-        altText: f.alt_text,
-      }));
-    },
+    place: collectFiles(files),
   });
   if (answer.denied) return { text: answer.message.text, shared: false };
   const outcome = await deps.delivery.deliver({

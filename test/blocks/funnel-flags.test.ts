@@ -29,4 +29,24 @@ describe('funnelFlagsText', () => {
     const text = funnelFlagsText({ agents: team.agents.slice(0, 4) }, ['csat']);
     expect(text).toContain('CSAT: nobody is outside the 99.8% limits on the worse side');
   });
+
+  it('never names an agent outside the limits on the better side', () => {
+    // Four agents at 22 of 40 (55%) and Max at 330 of 400 (82.5%). Pooled m = 418/560 =
+    // 0.7464 (by hand). At n = 400 the 99.8% upper limit is 0.7464 + 3.09·√(0.7464·0.2536/400)
+    // = 0.8136, so Max is above it: better beyond chance. At n = 40 the lower limit is
+    // 0.7464 − 3.09·√(0.7464·0.2536/40) = 0.5339, so 55% is inside. Nobody is worse.
+    const max = agentReport('A9', 'Max', 'T1', 'average', {}, { csat: 0.825 });
+    const agents = [
+      ...['Ana', 'Bo', 'Cy', 'Di'].map((name, i) =>
+        agentReport(`A${i + 1}`, name, 'T1', 'average', {}, { csat: 0.55 }),
+      ),
+      { ...max, n: { csat: 400 }, numerators: { csat: 330 }, intervals: {} },
+    ];
+    const text = funnelFlagsText({ agents }, ['csat']);
+    expect(text).not.toContain('Max');
+    expect(text.split('\n')).toEqual([
+      '*Worse than the team beyond chance* (outside the 99.8% funnel limits for their n; only you see this)',
+      '• CSAT: nobody is outside the 99.8% limits on the worse side; the differences are within chance.',
+    ]);
+  });
 });

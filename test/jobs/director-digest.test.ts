@@ -10,7 +10,8 @@ import type { ChartSpec } from '../../src/charts/spec.ts';
 import { createReportCache } from '../../src/reporting/org-report-cache.ts';
 import { answerQuery } from '../../src/slack/answer.ts';
 import { createChartMaker } from '../../src/slack/charts.ts';
-import { fileRef, type OutgoingFile } from '../../src/slack/delivery/index.ts';
+import type { OutgoingFile } from '../../src/slack/delivery/index.ts';
+import { collectFiles } from '../../src/slack/place-charts.ts';
 import type { Store } from '../../src/store/types.ts';
 import { AS_OF, buildOrg } from '../../support/jobs/org.ts';
 
@@ -55,14 +56,7 @@ async function asked(charts = createChartMaker(render)) {
       slackUserId: DIRECTOR,
       query: { view: 'digest' },
       // As the job's messages refer to their files until the engine uploads them.
-      place: async (files) => {
-        placed.push(...files);
-        return files.map((f) => ({
-          fileId: fileRef(f.filename),
-          title: f.title,
-          altText: f.alt_text,
-        }));
-      },
+      place: collectFiles(placed),
     },
   );
   return { answer, placed };

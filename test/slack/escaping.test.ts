@@ -164,6 +164,12 @@ describe('hostile text through every surface', () => {
     expectShown(expectInert(post?.params, 'shared post'), TEAM, 'shared post');
   });
 
+  it('buttons: an unreadable view button echoes its action_id escaped', async () => {
+    const actionId = 'teamhealth_metric:<!channel> *x* _y_ <http://a|b>';
+    const answer = await h.press(USERS.lead1, { action_id: actionId, value: 'not a query' });
+    expectShown(expectInert(answer, 'unreadable view button'), actionId, 'unreadable view button');
+  });
+
   it('jobs: team charts, nudges, recognition, coaching DMs and the digest, as posted', async () => {
     h.slack.addChannel({ id: 'CDIG', name: 'digest' });
     const before = h.slack.okCalls('chat.postMessage').length;

@@ -20,14 +20,13 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
-import type { ChartImage } from '../../../../blocks/message.ts';
 import { decodeQuery, type Query } from '../../../domain/query.ts';
+import { escapeMrkdwn } from '../../../messages/mrkdwn.ts';
 import { t } from '../../../messages/t.ts';
-import { answerQuery, type PlaceCharts } from '../../answer.ts';
-import { fileRef } from '../../delivery/file-refs.ts';
+import { answerQuery } from '../../answer.ts';
 import type { OutgoingFile } from '../../delivery/types.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
-import { privateUpload } from '../../place-charts.ts';
+import { collectFiles, privateUpload } from '../../place-charts.ts';
 
 /** Ledger job name of these DMs (one per click: the period carries the action_ts). */
 export const OPEN_TEAM_JOB = 'home-open';
@@ -37,16 +36,6 @@ function teamQuery(value: string | undefined): Query | null {
   const query = decodeQuery(value);
   if (query?.view !== 'team' || !query.team) return null;
   return { view: 'team', team: query.team };
-}
-
-/** Charts left for the delivery engine to upload (privately) with the message. */
-function collectFiles(files: OutgoingFile[]): PlaceCharts {
-  return async (made) => {
-    files.push(...made);
-    return made.map(
-      (f): ChartImage => ({ fileId: fileRef(f.filename), title: f.title, altText: f.alt_text }),
-    );
-  };
 }
 
 export function openTeam(deps: SlackDeps) {
@@ -75,7 +64,7 @@ export function openTeam(deps: SlackDeps) {
     // An unreadable value gets usage help, as the other view buttons do.
     const message =
       answer?.message ??
-      buildHelpBlocks({ problem: t('usage.unknown', { input: action.action_id }) });
+      buildHelpBlocks({ problem: t('usage.unknown', { input: escapeMrkdwn(action.action_id) }) });
     if (body.response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
       return;

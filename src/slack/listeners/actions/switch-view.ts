@@ -10,6 +10,7 @@ import type {
 } from '@slack/bolt';
 import { buildHelpBlocks } from '../../../../blocks/help.ts';
 import { decodeQuery } from '../../../domain/query.ts';
+import { escapeMrkdwn } from '../../../messages/mrkdwn.ts';
 import { t } from '../../../messages/t.ts';
 import { answerQuery } from '../../answer.ts';
 import { answerDeps, type SlackDeps } from '../../deps.ts';
@@ -33,7 +34,9 @@ export function switchView(deps: SlackDeps) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        ...buildHelpBlocks({ problem: t('usage.unknown', { input: action.action_id }) }),
+        ...buildHelpBlocks({
+          problem: t('usage.unknown', { input: escapeMrkdwn(action.action_id) }),
+        }),
       });
       return;
     }
